@@ -1,0 +1,132 @@
+"""Opening, creating, refusing and upgrading libraries."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from wenshi.catalog import Catalog
+from wenshi.db import migrations
+from wenshi.db.models import ALL_MODELS
+from wenshi.errors import LibraryError
+from wenshi.library import Library
+from wenshi.paths import ENV_VAR, resolve_library_dir
+
+
+def test_new_library_is_created_with_db_and_files(tmp_path: Path):
+    with Library.open(tmp_path / "lib") as lib:
+        assert (tmp_path / "lib" / "wenshi.db").is_file()
+        assert (tmp_path / "lib" / "files").is_dir()
+        assert lib.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert lib.db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_reopening_keeps_data(tmp_path: Path):
+    from wenshi.records import NewManuscript
+
+    with Library.open(tmp_path / "lib") as lib:
+        mid = Catalog(lib).add(NewManuscript(title="灵州古城考略", body="灵州之名，始见于西汉。"))
+    with Library.open(tmp_path / "lib") as lib:
+        assert Catalog(lib).get(mid).title == "灵州古城考略"
+
+
+def test_foreign_folder_is_refused_untouched(tmp_path: Path):
+    folder = tmp_path / "mydocs"
+    folder.mkdir()
+    (folder / "稿件.docx").write_bytes(b"x")
+    with pytest.raises(LibraryError, match="不是 wenshi 文库"):
+        Library.open(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["稿件.docx"]
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    con = sqlite3.connect(folder / "wenshi.db")
+    con.execute("CREATE TABLE notes (x)")
+    con.commit()
+    con.close()
+    before = (folder / "wenshi.db").read_bytes()
+    with pytest.raises(LibraryError, match="不是 wenshi 文库的数据库"):
+        Library.open(folder)
+    assert (folder / "wenshi.db").read_bytes() == before
+
+
+def test_corrupt_database_is_refused(tmp_path: Path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "wenshi.db").write_bytes(b"garbage" * 200)
+    with pytest.raises(LibraryError, match="损坏"):
+        Library.open(folder)
+
+
+def test_library_from_newer_wenshi_is_refused(tmp_path: Path):
+    Library.open(tmp_path / "lib").close()
+    con = sqlite3.connect(tmp_path / "lib" / "wenshi.db")
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(LibraryError, match="更新版本"):
+        Library.open(tmp_path / "lib")
+
+
+def test_path_that_is_a_file_is_refused(tmp_path: Path):
+    target = tmp_path / "not-a-folder"
+    target.write_text("x")
+    with pytest.raises(LibraryError, match="不是文件夹"):
+        Library.open(target)
+
+
+def test_first_schema_library_opens_with_current_code(tmp_path: Path):
+    """A library written by schema version 1 (frozen SQL, raw rows) opens and keeps its data;
+    when an upgrade runs, a copy of the old database is taken first."""
+    folder = tmp_path / "old"
+    (folder / "files").mkdir(parents=True)
+    con = sqlite3.connect(folder / "wenshi.db")
+    for statement in migrations.V1_INITIAL.split(";"):
+        if statement.strip():
+            con.execute(statement)
+    con.executemany(
+        "INSERT INTO meta(key, value) VALUES (?, ?)",
+        [("app", "wenshi"), ("schema_version", "1")],
+    )
+    con.execute(
+        "INSERT INTO manuscript(id, title, body, status, words, created_at, updated_at) "
+        "VALUES (1, '水洞沟遗址发现记', '1923年，桑志华来到水洞沟。', 'first_review', 12, "
+        "'2021-03-01T09:00:00', '2021-03-01T09:00:00')"
+    )
+    con.execute(
+        "INSERT INTO revision(manuscript_id, number, body, reason, created_at) "
+        "VALUES (1, 1, '1923年，桑志华来到水洞沟。', '导入', '2021-03-01T09:00:00')"
+    )
+    con.commit()
+    con.close()
+    with Library.open(folder) as lib:
+        detail = Catalog(lib).get(1)
+        assert detail.title == "水洞沟遗址发现记"
+        assert detail.status == "first_review"
+        version = lib.db.execute_sql("SELECT value FROM meta WHERE key='schema_version'")
+        assert int(version.fetchone()[0]) == migrations.SCHEMA_VERSION
+        if migrations.SCHEMA_VERSION > 1:
+            assert lib.upgrade_backup is not None and lib.upgrade_backup.exists()
+
+
+def test_models_match_migrated_schema(library: Library):
+    """Every model field has a column of that name after all migrations, and no column is
+    left without a field: the frozen SQL and the models describe the same database."""
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {row[1] for row in library.db.execute_sql(f"PRAGMA table_info({table})")}
+        fields = {f.column_name for f in model._meta.sorted_fields}
+        assert columns == fields, table
+
+
+def test_library_location_precedence(monkeypatch, tmp_path: Path):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "from-env"))
+    assert resolve_library_dir(str(tmp_path / "explicit")) == tmp_path / "explicit"
+    assert resolve_library_dir(None) == tmp_path / "from-env"
+    monkeypatch.delenv(ENV_VAR)
+    assert resolve_library_dir(None).name == "library"
+    assert "wenshi" in str(resolve_library_dir(None))

@@ -1,0 +1,69 @@
+"""``wenshi count FILE...`` — Word's 字数 and the other named figures, no library needed."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from wenshi.cli.output import error_line, print_json, table
+from wenshi.errors import WenshiError
+from wenshi.importer import read_document
+from wenshi.text.wordcount import Layout, count_text, layout_words
+
+LABELS = {
+    "words": "字数(Word)",
+    "cjk": "中文字符",
+    "non_cjk_words": "非中文单词",
+    "han": "汉字",
+    "chars_no_spaces": "字符数(不计空格)",
+    "chars_with_spaces": "字符数(计空格)",
+    "paragraphs": "段落数",
+    "layout_words": "版面字数",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("count", help="统计文件的字数（不需要文库）")
+    p.add_argument("files", nargs="+", metavar="FILE", help=".txt / .md / .docx 文件")
+    p.add_argument(
+        "--layout", metavar="CPLxLPP", help="版式：每行字数x每页行数，如 28x30，给出时计算版面字数"
+    )
+    p.add_argument(
+        "--verse",
+        action="store_true",
+        help="按诗词计版面字数（每 10 行折 1000 字，不足 10 行按 10 行）",
+    )
+    p.add_argument("--encoding", metavar="E", help="指定文本编码（如 gb18030、big5、utf-8）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(handler=run, needs_library=False)
+
+
+def run(args: argparse.Namespace, _library: object) -> int:
+    layout = Layout.parse(args.layout) if args.layout else None
+    results: list[dict[str, Any]] = []
+    failed = False
+    for name in args.files:
+        path = Path(name)
+        try:
+            _, _, text, encoding = read_document(path, args.encoding)
+        except WenshiError as exc:
+            error_line(str(exc))
+            failed = True
+            continue
+        row: dict[str, Any] = {"file": str(path), "encoding": encoding}
+        row.update(count_text(text).as_dict())
+        if layout is not None:
+            row["layout_words"] = layout_words(text, layout, verse=args.verse)
+        results.append(row)
+    if args.json:
+        print_json(results)
+    elif results:
+        keys = [k for k in LABELS if k in results[0]]
+        print(
+            table(
+                ["文件", "编码", *(LABELS[k] for k in keys)],
+                [[r["file"], r["encoding"] or "docx", *(str(r[k]) for k in keys)] for r in results],
+            )
+        )
+    return 1 if failed else 0

@@ -1,0 +1,82 @@
+"""``wenshi`` — the command line, a thin shell over the core API (like calibre's calibredb).
+
+Exit status: 0 success, 1 failure (a message on stderr), 2 usage error. Errors are one line,
+never a traceback. ``--json`` prints machine-readable results on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from wenshi import __version__
+from wenshi.cli import catalog_cmds, count_cmd
+from wenshi.cli.output import error_line
+from wenshi.errors import WenshiError
+from wenshi.library import Library
+
+
+class UsageError(Exception):
+    """Bad command-line words: exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}（用法见 {self.prog} --help）")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="wenshi",
+        description="wenshi 文史档案管理 —— 稿件登记、审稿、字数、检索、编辑成辑",
+    )
+    parser.add_argument("--version", action="version", version=f"wenshi {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="文库文件夹（默认：环境变量 WENSHI_LIBRARY，否则用户数据文件夹）",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.required = True
+    count_cmd.register(sub)
+    catalog_cmds.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        sys.stderr.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    except (AttributeError, ValueError):
+        pass
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        error_line(str(exc))
+        return 2
+    library: Library | None = None
+    try:
+        if getattr(args, "needs_library", True):
+            library = Library.open(args.library)
+        return int(args.handler(args, library) or 0)
+    except UsageError as exc:
+        error_line(str(exc))
+        return 2
+    except WenshiError as exc:
+        error_line(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        error_line("已中断")
+        return 130
+    finally:
+        if library is not None:
+            library.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Storage: peewee models over SQLite, the connection, and numbered migrations."""

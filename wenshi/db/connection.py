@@ -1,0 +1,78 @@
+"""Opening ``wenshi.db``: pragmas, identity check, and upgrades with a copy taken first."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from wenshi.db.migrations import APP_ID, SCHEMA_VERSION, migrate
+from wenshi.errors import LibraryError
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "busy_timeout": 5000,
+}
+
+
+def _read_meta(db_path: Path) -> dict[str, str]:
+    """Read the meta table with plain sqlite3, without writing anything."""
+    try:
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "meta" not in tables:
+                return {}
+            return dict(con.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{db_path}：数据库文件已损坏或不是 SQLite 数据库（{exc}）") from exc
+
+
+def _backup_copy(db_path: Path, version: int) -> Path:
+    """Copy the database with SQLite's backup API before an upgrade touches it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.v{version}-{stamp}.bak")
+    src = sqlite3.connect(db_path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def open_database(db_path: Path, *, create: bool) -> tuple[SqliteDatabase, Path | None]:
+    """Open (or create) the library database at the current schema version.
+
+    Returns the database and the path of the pre-upgrade copy, if an upgrade happened.
+    A database of another program or of a newer wenshi is refused untouched.
+    """
+    version = 0
+    if not create and db_path.stat().st_size > 0:
+        meta = _read_meta(db_path)
+        if meta.get("app") != APP_ID:
+            raise LibraryError(f"{db_path}：不是 wenshi 文库的数据库，已拒绝打开（未作任何修改）")
+        try:
+            version = int(meta.get("schema_version", "0"))
+        except ValueError as exc:
+            raise LibraryError(f"{db_path}：数据库的架构版本无法识别") from exc
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{db_path}：此文库由更新版本的 wenshi 创建（架构版本 {version}，"
+                f"本程序支持到 {SCHEMA_VERSION}），请升级 wenshi 后再打开"
+            )
+    backup = _backup_copy(db_path, version) if 0 < version < SCHEMA_VERSION else None
+    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
+    db.connect()
+    if version < SCHEMA_VERSION:
+        migrate(db, version)
+    return db, backup

@@ -1,0 +1,164 @@
+"""Numbered schema migrations.
+
+Each migration is frozen SQL (never generated from the current models, which move on), run
+inside one transaction together with the ``schema_version`` bump. Before upgrading an
+existing library, ``connection.open_database`` takes a copy of the database file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from peewee import SqliteDatabase
+
+V1_INITIAL = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE person (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL,
+    unit     TEXT NOT NULL DEFAULT '',
+    identity TEXT NOT NULL DEFAULT '',
+    phone    TEXT NOT NULL DEFAULT '',
+    address  TEXT NOT NULL DEFAULT '',
+    notes    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX person_name ON person(name);
+CREATE TABLE volume (
+    id             INTEGER PRIMARY KEY,
+    number         INTEGER NOT NULL UNIQUE,
+    title          TEXT NOT NULL,
+    year           INTEGER,
+    status         TEXT NOT NULL DEFAULT 'planning',
+    target_words   INTEGER,
+    chars_per_line INTEGER NOT NULL DEFAULT 28,
+    lines_per_page INTEGER NOT NULL DEFAULT 30,
+    created_at     TEXT NOT NULL
+);
+CREATE TABLE section (
+    id        INTEGER PRIMARY KEY,
+    volume_id INTEGER NOT NULL REFERENCES volume(id) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    position  INTEGER NOT NULL,
+    UNIQUE (volume_id, name)
+);
+CREATE TABLE manuscript (
+    id                INTEGER PRIMARY KEY,
+    title             TEXT NOT NULL,
+    subtitle          TEXT NOT NULL DEFAULT '',
+    unit              TEXT NOT NULL DEFAULT '',
+    identity          TEXT NOT NULL DEFAULT '',
+    phone             TEXT NOT NULL DEFAULT '',
+    address           TEXT NOT NULL DEFAULT '',
+    received_date     TEXT,
+    received_via      TEXT NOT NULL DEFAULT '',
+    section_wish      TEXT NOT NULL DEFAULT '',
+    genre             TEXT NOT NULL DEFAULT 'prose',
+    body              TEXT NOT NULL DEFAULT '',
+    status            TEXT NOT NULL DEFAULT 'received',
+    notes             TEXT NOT NULL DEFAULT '',
+    section_id        INTEGER REFERENCES section(id) ON DELETE SET NULL,
+    position          INTEGER,
+    start_page        INTEGER,
+    similar_to_id     INTEGER REFERENCES manuscript(id) ON DELETE SET NULL,
+    sketch            BLOB,
+    words             INTEGER NOT NULL DEFAULT 0,
+    cjk               INTEGER NOT NULL DEFAULT 0,
+    non_cjk_words     INTEGER NOT NULL DEFAULT 0,
+    han               INTEGER NOT NULL DEFAULT 0,
+    chars_no_spaces   INTEGER NOT NULL DEFAULT 0,
+    chars_with_spaces INTEGER NOT NULL DEFAULT 0,
+    paragraphs        INTEGER NOT NULL DEFAULT 0,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    deleted_at        TEXT
+);
+CREATE INDEX manuscript_status ON manuscript(status);
+CREATE INDEX manuscript_section ON manuscript(section_id, position);
+CREATE TABLE credit (
+    id            INTEGER PRIMARY KEY,
+    manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    person_id     INTEGER NOT NULL REFERENCES person(id) ON DELETE RESTRICT,
+    role          TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    UNIQUE (manuscript_id, person_id, role)
+);
+CREATE INDEX credit_person ON credit(person_id);
+CREATE TABLE tag (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE manuscript_tag (
+    manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    tag_id        INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    PRIMARY KEY (manuscript_id, tag_id)
+);
+CREATE TABLE stored_file (
+    id            INTEGER PRIMARY KEY,
+    manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    sha256        TEXT NOT NULL UNIQUE,
+    original_name TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    encoding      TEXT NOT NULL DEFAULT '',
+    added_at      TEXT NOT NULL
+);
+CREATE INDEX stored_file_manuscript ON stored_file(manuscript_id);
+CREATE TABLE revision (
+    id            INTEGER PRIMARY KEY,
+    manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    number        INTEGER NOT NULL,
+    body          TEXT NOT NULL,
+    reason        TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    UNIQUE (manuscript_id, number)
+);
+CREATE TABLE review_event (
+    id            INTEGER PRIMARY KEY,
+    manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    from_status   TEXT,
+    to_status     TEXT NOT NULL,
+    actor         TEXT NOT NULL DEFAULT '',
+    opinion       TEXT NOT NULL DEFAULT '',
+    at            TEXT NOT NULL
+);
+CREATE INDEX review_event_manuscript ON review_event(manuscript_id);
+"""
+
+
+def _script(sql: str) -> Callable[[SqliteDatabase], None]:
+    def run(db: SqliteDatabase) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                db.execute_sql(statement)
+
+    return run
+
+
+# MIGRATIONS[n - 1] brings a database from schema version n - 1 to n.
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
+    _script(V1_INITIAL),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+APP_ID = "wenshi"
+
+
+def migrate(db: SqliteDatabase, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
+    """Apply migrations ``from_version+1 .. to_version`` in one transaction."""
+    with db.atomic():
+        for step in MIGRATIONS[from_version:to_version]:
+            step(db)
+        if from_version == 0:
+            db.execute_sql(
+                "INSERT INTO meta(key, value) VALUES ('app', ?), ('created_at', ?)",
+                (APP_ID, datetime.now().isoformat(timespec="seconds")),
+            )
+        db.execute_sql(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(to_version),),
+        )

@@ -1,0 +1,174 @@
+"""Reads over many manuscripts: filtered, sorted lists and totals, done in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import JOIN, fn
+
+from wenshi import workflow
+from wenshi.db.models import Credit, Manuscript, Person, Section, StoredFile, Volume
+from wenshi.records import ManuscriptSummary
+from wenshi.text.similarity import THRESHOLD, resemblance
+
+SORT_KEYS = {
+    "id": Manuscript.id,
+    "title": Manuscript.title,
+    "status": Manuscript.status,
+    "words": Manuscript.words,
+    "received": Manuscript.received_date,
+    "updated": Manuscript.updated_at,
+}
+
+
+@dataclass
+class Filter:
+    """What the catalog shows: every field optional; ``trash`` lists deleted ones instead."""
+
+    status: str | None = None
+    volume: int | None = None
+    text: str = ""
+    trash: bool = False
+    sort: str = "id"
+    descending: bool = False
+
+
+def _authors_by_id(ids: list[int]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {i: [] for i in ids}
+    if not ids:
+        return names
+    rows = (
+        Credit.select(Credit.manuscript, Person.name)
+        .join(Person)
+        .where((Credit.manuscript.in_(ids)) & (Credit.role == "author"))
+        .order_by(Credit.manuscript, Credit.position)
+        .tuples()
+    )
+    for mid, name in rows:
+        names[mid].append(name)
+    return names
+
+
+def list_manuscripts(flt: Filter | None = None) -> list[ManuscriptSummary]:
+    """Catalog rows matching ``flt``, in its order."""
+    flt = flt or Filter()
+    query = (
+        Manuscript.select(
+            Manuscript.id,
+            Manuscript.title,
+            Manuscript.status,
+            Manuscript.words,
+            Manuscript.han,
+            Manuscript.received_date,
+            Manuscript.similar_to,
+            Manuscript.deleted_at,
+            Volume.number,
+            Section.name,
+        )
+        .join(Section, JOIN.LEFT_OUTER)
+        .join(Volume, JOIN.LEFT_OUTER)
+    )
+    query = query.where(
+        Manuscript.deleted_at.is_null(False) if flt.trash else Manuscript.deleted_at.is_null()
+    )
+    if flt.status:
+        query = query.where(Manuscript.status == workflow.parse_status(flt.status))
+    if flt.volume is not None:
+        query = query.where(Volume.number == flt.volume)
+    if flt.text.strip():
+        needle = flt.text.strip()
+        by_person = (
+            Credit.select(Credit.manuscript).join(Person).where(Person.name.contains(needle))
+        )
+        query = query.where(Manuscript.title.contains(needle) | Manuscript.id.in_(by_person))
+    key = SORT_KEYS.get(flt.sort, Manuscript.id)
+    query = query.order_by(key.desc() if flt.descending else key, Manuscript.id)
+    rows = list(query.tuples())
+    authors = _authors_by_id([r[0] for r in rows])
+    return [
+        ManuscriptSummary(
+            id=mid,
+            title=title,
+            authors=authors[mid],
+            status=status,
+            status_label=workflow.label(status),
+            words=words,
+            han=han,
+            volume=vol,
+            section=sec,
+            received_date=received,
+            similar_to=similar,
+            deleted_at=deleted,
+        )
+        for mid, title, status, words, han, received, similar, deleted, vol, sec in rows
+    ]
+
+
+@dataclass
+class Stats:
+    manuscripts: int
+    words: int
+    han: int
+    in_trash: int
+    by_status: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "manuscripts": self.manuscripts,
+            "words": self.words,
+            "han": self.han,
+            "in_trash": self.in_trash,
+            "by_status": self.by_status,
+        }
+
+
+def stats() -> Stats:
+    """Counts and 字数 totals by status, in workflow order."""
+    live = Manuscript.deleted_at.is_null()
+    grouped = {
+        status: (n, w or 0, h or 0)
+        for status, n, w, h in Manuscript.select(
+            Manuscript.status,
+            fn.COUNT(Manuscript.id),
+            fn.SUM(Manuscript.words),
+            fn.SUM(Manuscript.han),
+        )
+        .where(live)
+        .group_by(Manuscript.status)
+        .tuples()
+    }
+    by_status = [
+        {
+            "status": s,
+            "label": workflow.label(s),
+            "manuscripts": grouped[s][0],
+            "words": grouped[s][1],
+            "han": grouped[s][2],
+        }
+        for s in workflow.STATUSES
+        if s in grouped
+    ]
+    return Stats(
+        manuscripts=sum(v[0] for v in grouped.values()),
+        words=sum(v[1] for v in grouped.values()),
+        han=sum(v[2] for v in grouped.values()),
+        in_trash=Manuscript.select().where(Manuscript.deleted_at.is_null(False)).count(),
+        by_status=by_status,
+    )
+
+
+def manuscript_with_file(sha256: str) -> int | None:
+    """The manuscript that already holds these exact bytes, if any (trash included)."""
+    row = StoredFile.get_or_none(StoredFile.sha256 == sha256)
+    return row.manuscript_id if row else None
+
+
+def most_similar(text_sketch: bytes) -> tuple[int, float] | None:
+    """The stored manuscript most resembling a sketch, if at or above the threshold."""
+    best: tuple[int, float] | None = None
+    for mid, other in Manuscript.select(Manuscript.id, Manuscript.sketch).tuples():
+        score = resemblance(text_sketch, other)
+        if score >= THRESHOLD and (best is None or score > best[1]):
+            best = (mid, score)
+    return best

@@ -1,0 +1,157 @@
+"""Plain data that crosses from the core to the CLI and the GUI (no peewee objects leak out)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+COUNT_FIELDS: tuple[str, ...] = (
+    "words",
+    "cjk",
+    "non_cjk_words",
+    "han",
+    "chars_no_spaces",
+    "chars_with_spaces",
+    "paragraphs",
+)
+
+ROLE_LABELS = {"author": "作者", "compiler": "整理", "narrator": "口述"}
+
+# Metadata an editor may set on a manuscript (besides people, tags, body and status).
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "title",
+    "subtitle",
+    "unit",
+    "identity",
+    "phone",
+    "address",
+    "received_date",
+    "received_via",
+    "section_wish",
+    "genre",
+    "notes",
+)
+
+GENRES = {"prose": "文章", "verse": "诗词"}
+
+
+@dataclass
+class ManuscriptSummary:
+    """One row of the catalog."""
+
+    id: int
+    title: str
+    authors: list[str]
+    status: str
+    status_label: str
+    words: int
+    han: int
+    volume: int | None
+    section: str | None
+    received_date: str | None
+    similar_to: int | None
+    deleted_at: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class FileInfo:
+    sha256: str
+    original_name: str
+    size: int
+    kind: str
+    encoding: str
+    added_at: str
+    path: str
+
+
+@dataclass
+class ManuscriptDetail:
+    """Everything about one manuscript: metadata, people, counts, placement, files."""
+
+    id: int
+    title: str
+    subtitle: str
+    authors: list[str]
+    compilers: list[str]
+    narrators: list[str]
+    status: str
+    status_label: str
+    unit: str
+    identity: str
+    phone: str
+    address: str
+    received_date: str | None
+    received_via: str
+    section_wish: str
+    genre: str
+    notes: str
+    tags: list[str]
+    body: str
+    counts: dict[str, int]
+    volume: int | None
+    section: str | None
+    position: int | None
+    start_page: int | None
+    similar_to: int | None
+    revisions: int
+    files: list[FileInfo] = field(default_factory=list)
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        counts = data.pop("counts")
+        return {**data, **counts}
+
+
+@dataclass
+class RevisionInfo:
+    number: int
+    reason: str
+    created_at: str
+    words: int
+    chars_no_spaces: int
+    current: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ReviewInfo:
+    from_status: str | None
+    to_status: str
+    to_label: str
+    actor: str
+    opinion: str
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class NewManuscript:
+    """What is needed to register a manuscript; everything but the title is optional."""
+
+    title: str
+    body: str = ""
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    compilers: list[str] = field(default_factory=list)
+    narrators: list[str] = field(default_factory=list)
+    unit: str = ""
+    identity: str = ""
+    phone: str = ""
+    address: str = ""
+    received_date: str | None = None
+    received_via: str = ""
+    section_wish: str = ""
+    genre: str = "prose"
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    status: str = "received"

@@ -1,0 +1,213 @@
+"""Title, subtitle and by-line at the head of a manuscript.
+
+文史 articles open with a title, often a subtitle (——…), and a by-line in one of many
+newspaper and journal styles: ``文/马建国``, ``作者：马建国、李秀兰``, ``◎马建国``,
+``口述：王福林 整理：马建国``, ``本报记者 毕 竞 文/图``. The catalog needs the people apart
+by role, and the body without those lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_AUTHOR, _COMPILER, _NARRATOR, _PHOTO = "author", "compiler", "narrator", "photo"
+_LABELS = {
+    **dict.fromkeys(("文·图", "文/图", "文／图", "图/文", "图／文", "图文", "文图"), _AUTHOR),
+    **dict.fromkeys(("本报记者", "本报通讯员", "特约记者", "见习记者", "记者"), _AUTHOR),
+    **dict.fromkeys(("通讯员", "撰文", "撰稿", "执笔", "作者", "文字", "著", "文"), _AUTHOR),
+    **dict.fromkeys(("采访整理", "记录整理", "搜集整理", "收集整理", "整理者", "整理"), _COMPILER),
+    **dict.fromkeys(("口述者", "口述", "讲述者", "讲述"), _NARRATOR),
+    **dict.fromkeys(("摄影", "图片", "供图", "摄", "图"), _PHOTO),
+}
+# Tried longest first, so that 文/图 wins over 文 and 整理者 over 整理.
+_LABEL = re.compile("|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)))
+# Labels that may run straight into the name: 本报记者毕竞. Others need a space or a
+# separator after them, so that a heading like 整理说明 is not read as a by-line.
+_GLUED_LABELS = frozenset({"本报记者", "本报通讯员", "特约记者", "见习记者"})
+_SEPARATORS = "：:/／∕⁄"  # Big5 (cp950) decodes ／ as ∕ U+2215
+_EXPLICIT = re.compile(rf"\s*[{_SEPARATORS}]")
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+# A person: two to five Han characters, or a transliterated name with middle dots.
+_NAME = re.compile(rf"[{_HAN}]{{2,5}}|[{_HAN}]+(?:[·•・][{_HAN}]+)+")
+_NAME_SEPARATORS = re.compile(r"[、，,；;\s]+")
+_NOTE = re.compile(r"（[^）]*）|\([^)]*\)")  # (灵武市政协委员) after a name
+_DECORATION = "◎□■●○◆◇★☆▲△※·• \u3000\t"
+_BYLINE_MARKS = "◎□■"  # a name after one of these is the author: ◎马建国
+# A by-line is short and is not a sentence.
+_MAX_BYLINE = 40
+_SENTENCE_END = tuple("。！？…")
+_DASHES = re.compile(r"(?:[—―─]+|[-－~～]{2,})\s*")
+_ENCLOSED = re.compile(r"[（(](.+)[）)]")
+_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇\d]+")
+_BYLINE_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the head of a manuscript says about it, and the text that follows."""
+
+    title: str
+    subtitle: str
+    authors: list[str]  # persons credited as 作者 (文/, 作者：, 撰文, 本报记者 …)
+    compilers: list[str]  # 整理：/整理者
+    narrators: list[str]  # 口述：/口述者
+    body: str  # the text with the title, subtitle and by-line lines removed
+
+
+def parse_header(text: str, title: str | None = None) -> Header:
+    """Split the title, subtitle and by-line off the text.
+
+    With ``title`` given, the first line is taken as the title only if it says the same
+    (spaces aside); otherwise it stays in the body and a by-line is looked for from the top.
+    """
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    removed: set[int] = set()
+    first = filled[0] if filled else None
+    subtitle = ""
+    if title is None:
+        title = "" if first is None else _title_of(lines[first])
+        has_title_line = first is not None
+    else:
+        title = title.strip()
+        has_title_line = first is not None and _same(_title_of(lines[first]), title)
+    if has_title_line:
+        removed.add(filled.pop(0))
+    people: dict[str, list[str]] = {_AUTHOR: [], _COMPILER: [], _NARRATOR: []}
+    for position, index in enumerate(filled[:_BYLINE_WINDOW]):
+        line = lines[index].strip()
+        if position == 0 and has_title_line and (found := _subtitle_of(line)):
+            subtitle = found
+        elif (credits := _byline(line)) is not None:
+            if not any(credits.get(role) for role in people):
+                continue  # only photographers: a photo credit, kept in the body
+            for role, names in people.items():
+                names += [name for name in credits.get(role, []) if name not in names]
+        else:
+            break
+        removed.add(index)
+    body = [line for i, line in enumerate(lines) if i not in removed]
+    while body and not body[0].strip():
+        body.pop(0)
+    return Header(
+        title=title,
+        subtitle=subtitle,
+        authors=people[_AUTHOR],
+        compilers=people[_COMPILER],
+        narrators=people[_NARRATOR],
+        body="\n".join(body),
+    )
+
+
+def _title_of(line: str) -> str:
+    return line.strip().lstrip("#").strip()
+
+
+def _same(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
+def _subtitle_of(line: str) -> str:
+    """The subtitle a line states by a leading dash or by enclosing parentheses, or ""."""
+    if dashes := _DASHES.match(line):
+        return line[dashes.end() :].strip()
+    if (enclosed := _ENCLOSED.fullmatch(line)) and not _NUMERAL.fullmatch(enclosed[1]):
+        return enclosed[1].strip()
+    return ""
+
+
+@dataclass
+class _Label:
+    role: str
+    start: int
+    end: int
+    explicit: bool  # followed by ：or /: the names come after it, never before
+    names: list[str]
+
+
+def _byline(line: str) -> dict[str, list[str]] | None:
+    """The people a by-line credits, by role, or None if the line is not a by-line."""
+    marked = line[:1] in _BYLINE_MARKS
+    line = line.lstrip(_DECORATION).strip()
+    if not line or len(line) > _MAX_BYLINE or line.endswith(_SENTENCE_END):
+        return None
+    labels = _labels(line)
+    if not labels:
+        names = _names(line) if marked else None
+        return None if names is None else {_AUTHOR: names}
+    bounds = [0, *(label.start for label in labels), len(line)]
+    for i, chunk_start in enumerate([0, *(label.end for label in labels)]):
+        chunk = line[chunk_start : bounds[i + 1]].strip(_SEPARATORS + " \u3000\t")
+        if not chunk:
+            continue
+        names = _names(chunk)
+        if names is None:
+            return None
+        before = labels[i - 1] if i > 0 else None
+        after = labels[i] if i < len(labels) else None
+        if before is not None and (before.explicit or not before.names):
+            before.names += names
+        elif after is not None and not after.explicit:
+            after.names += names
+        else:
+            return None
+    credits: dict[str, list[str]] = {}
+    for label in labels:
+        credits.setdefault(label.role, []).extend(label.names)
+    return credits if any(credits.values()) else None
+
+
+def _labels(line: str) -> list[_Label]:
+    """Role labels standing on their own, not characters of a name like 马文华."""
+    labels: list[_Label] = []
+    for match in _LABEL.finditer(line):
+        start, end = match.span()
+        before = line[start - 1] if start else " "
+        after = line[end] if end < len(line) else " "
+        explicit = _EXPLICIT.match(line, end) is not None
+        if not (after.isspace() or explicit or match[0] in _GLUED_LABELS):
+            continue
+        if len(match[0]) == 1 and not (before.isspace() or before in _SEPARATORS):
+            continue
+        role = _LABELS[match[0]]
+        previous = labels[-1] if labels else None
+        if (  # 作者：张 文 — a spaced two-character name, not the label 文
+            len(match[0]) == 1
+            and previous is not None
+            and previous.explicit
+            and previous.role == role
+            and len((line[previous.end : start].lstrip(_SEPARATORS).split() or [""])[-1]) == 1
+        ):
+            continue
+        labels.append(_Label(role, start, end, explicit, []))
+    return labels
+
+
+def _names(chunk: str) -> list[str] | None:
+    """Split a run of names; letters spaced out for alignment (毕 竞) make one name."""
+    chunk = _NOTE.sub(" ", chunk).strip().removesuffix("等")
+    tokens: list[str] = []
+    for token in _NAME_SEPARATORS.split(chunk):
+        if not token:
+            continue
+        halves = token.split("和")
+        if len(halves) == 2 and min(map(len, halves)) >= 2:  # 马建国和李秀兰, not 王和平
+            tokens += halves
+        else:
+            tokens.append(token)
+    names: list[str] = []
+    singles: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1:
+            singles.append(token)
+            continue
+        if singles:  # 毕 竞 → 毕竞; 王 平 李 文 → 王平、李文
+            size = len(singles) if len(singles) <= 3 else 2
+            names += ["".join(singles[i : i + size]) for i in range(0, len(singles), size)]
+            singles = []
+        if token:
+            names.append(token)
+    if not names or not all(_NAME.fullmatch(name) for name in names):
+        return None
+    return names
