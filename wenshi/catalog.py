@@ -157,8 +157,8 @@ class Catalog:
             self._set_people(row, "narrator", new.narrators)
             self._set_tags(row, new.tags)
             if raw_text is not None and raw_text != new.body:
-                self._add_revision(row, raw_text, "导入原文（未经清理，含标题与署名行）")
-                self._add_revision(row, new.body, "导入后自动清理")
+                self._add_revision(row, raw_text, "导入原文（提取的全文，未清理）")
+                self._add_revision(row, new.body, "导入：分出题名与署名，清理排版")
             else:
                 self._add_revision(row, new.body, "导入" if original else "新建")
             if original is not None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from wenshi import query, workflow
 from wenshi.catalog import Catalog, Original
-from wenshi.errors import ImportFileError, WenshiError
+from wenshi.errors import ImportFileError, InvalidValueError, WenshiError
 from wenshi.library import Library
 from wenshi.progress import Progress
 from wenshi.records import NewManuscript
@@ -119,13 +119,13 @@ def read_document(path: Path, encoding: str | None = None) -> tuple[bytes, str, 
     return data, kind, decoded.text, decoded.encoding
 
 
-def prepare_file(path: Path, encoding: str | None = None) -> Prepared:
+def prepare_file(path: Path, encoding: str | None = None, title: str | None = None) -> Prepared:
     """Read, decode, clean, parse and count one file; never raises for a bad file."""
     item = Prepared(path=path)
     try:
         item.data, item.kind, item.raw_text, item.encoding = read_document(path, encoding)
         item.sha256 = hashlib.sha256(item.data).hexdigest()
-        header = parse_header(clean_text(item.raw_text))
+        header = parse_header(clean_text(item.raw_text), title)
         if not header.title.strip():
             raise ImportFileError(f"{path}：没有任何文字内容")
         item.header = header
@@ -144,17 +144,20 @@ def prepare(
     paths: Sequence[str | Path],
     encoding: str | None = None,
     progress: Progress | None = None,
+    title: str | None = None,
 ) -> list[Prepared]:
     """Read every file and mark duplicates and near-duplicates against the library and the
-    files before it in the same batch. Writes nothing."""
+    files before it in the same batch. Writes nothing. ``title`` is for a single file."""
     progress = progress or Progress()
     files = collect_paths(paths)
+    if title is not None and len(files) != 1:
+        raise InvalidValueError(f"指定题名时只能导入一个文件（现有 {len(files)} 个）")
     items: list[Prepared] = []
     seen: dict[str, int] = {}
     for index, path in enumerate(files):
         progress.update(index, len(files), f"读取 {path.name}")
         progress.check()
-        item = prepare_file(path, encoding)
+        item = prepare_file(path, encoding, title)
         if item.error is None:
             item.duplicate_of = query.manuscript_with_file(item.sha256)
             if item.sha256 in seen:
@@ -241,7 +244,8 @@ def import_paths(
     status: str = "received",
     encoding: str | None = None,
     progress: Progress | None = None,
+    title: str | None = None,
 ) -> list[ImportResult]:
     """``prepare`` then ``commit``: the whole import as the CLI runs it."""
-    items = prepare(library, paths, encoding, progress)
+    items = prepare(library, paths, encoding, progress, title)
     return commit(library, items, status, progress)

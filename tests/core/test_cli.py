@@ -210,3 +210,14 @@ def test_console_script_runs(tmp_path: Path):
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0]["words"] > 100
+
+
+def test_import_with_given_title(run: Run, tmp_path: Path):
+    f = tmp_path / "note.txt"
+    f.write_text("民国二年（1913年），灵州改为灵武县。", encoding="utf-8")
+    [r] = run.json("import", str(f), "--title", "灵武县名由来")
+    shown = run.json("show", str(r["id"]))
+    assert shown["title"] == "灵武县名由来"
+    assert shown["body"] == "民国二年（1913年），灵州改为灵武县。"
+    code, _, err = run("import", str(f), str(FIXTURES / "poem.txt"), "--title", "x")
+    assert code == 1 and "只能导入一个文件" in err

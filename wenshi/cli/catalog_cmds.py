@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--status", default="received", help="导入后的状态（默认：收稿）")
     p.add_argument("--encoding", metavar="E", help="指定文本编码，不自动检测")
+    p.add_argument("--title", help="题名（只导入一个文件时；默认取第一个非空行）")
     _json_flag(p)
     p.set_defaults(handler=cmd_import)
 
@@ -116,6 +117,7 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
         args.paths,
         status=args.status,
         encoding=args.encoding,
+        title=args.title,
         progress=terminal_progress(),
     )
     if args.json:
