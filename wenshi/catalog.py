@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from wenshi import workflow
+from wenshi.db.changes import next_seq
 from wenshi.db.models import (
     Credit,
     Manuscript,
@@ -87,6 +88,12 @@ class Catalog:
         self.library = library
 
     # -- helpers -----------------------------------------------------------------------
+    @staticmethod
+    def _touch(row: Manuscript) -> None:
+        """Record a change: the time for people, the change counter for the search index."""
+        row.updated_at = now_iso()
+        row.change_seq = next_seq()
+
     def _get(self, manuscript_id: int, *, include_deleted: bool = False) -> Manuscript:
         row = Manuscript.get_or_none(Manuscript.id == manuscript_id)
         if row is None or (row.deleted_at and not include_deleted):
@@ -141,7 +148,7 @@ class Catalog:
         )
         status = workflow.parse_status(new.status)
         now = now_iso()
-        with self.library.db.atomic():
+        with self.library.write():
             row = Manuscript(
                 **fields,
                 body=new.body,
@@ -149,6 +156,7 @@ class Catalog:
                 similar_to=similar_to,
                 created_at=now,
                 updated_at=now,
+                change_seq=next_seq(),
             )
             self._apply_counts(row, new.body)
             row.save()
@@ -184,40 +192,40 @@ class Catalog:
     def update(self, manuscript_id: int, **changes: object) -> None:
         """Change metadata fields (see ``records.EDITABLE_FIELDS``)."""
         fields = _clean_fields(changes)
-        with self.library.db.atomic():
+        with self.library.write():
             row = self._get(manuscript_id)
             for key, value in fields.items():
                 setattr(row, key, value)
-            row.updated_at = now_iso()
+            self._touch(row)
             row.save()
 
     def set_people(self, manuscript_id: int, role: str, names: Iterable[str]) -> None:
         if role not in ROLES:
             raise InvalidValueError(f"未知的署名角色“{role}”")
-        with self.library.db.atomic():
+        with self.library.write():
             row = self._get(manuscript_id)
             self._set_people(row, role, names)
-            row.updated_at = now_iso()
+            self._touch(row)
             row.save()
 
     def set_tags(self, manuscript_id: int, tags: Iterable[str]) -> None:
-        with self.library.db.atomic():
+        with self.library.write():
             row = self._get(manuscript_id)
             self._set_tags(row, tags)
-            row.updated_at = now_iso()
+            self._touch(row)
             row.save()
 
     def edit_body(self, manuscript_id: int, body: str, reason: str = "") -> int:
         """Replace the body, keeping every earlier text as a revision; returns its number.
         An unchanged body adds nothing and returns the current revision number."""
-        with self.library.db.atomic():
+        with self.library.write():
             row = self._get(manuscript_id)
             if body == row.body:
                 return self._current_revision(row)
             number = self._add_revision(row, body, reason.strip() or "编辑正文")
             row.body = body
             self._apply_counts(row, body)
-            row.updated_at = now_iso()
+            self._touch(row)
             row.save()
         return number
 
@@ -231,7 +239,7 @@ class Catalog:
     ) -> None:
         """Move a manuscript one step along the review workflow, recording who, when and why."""
         status = workflow.parse_status(target)
-        with self.library.db.atomic():
+        with self.library.write():
             row = self._get(manuscript_id)
             workflow.check_transition(row.status, status)
             ReviewEvent.create(
@@ -243,23 +251,24 @@ class Catalog:
                 at=now_iso(),
             )
             row.status = status
-            row.updated_at = now_iso()
+            self._touch(row)
             row.save()
 
     def delete(self, manuscript_id: int) -> None:
         """Move to the trash; ``undelete`` brings it back with everything attached."""
-        with self.library.db.atomic():
+        with self.library.write():
             row = self._get(manuscript_id)
             row.deleted_at = now_iso()
+            self._touch(row)
             row.save()
 
     def undelete(self, manuscript_id: int) -> None:
-        with self.library.db.atomic():
+        with self.library.write():
             row = self._get(manuscript_id, include_deleted=True)
             if not row.deleted_at:
                 raise InvalidValueError(f"稿件 {manuscript_id} 不在回收站中")
             row.deleted_at = None
-            row.updated_at = now_iso()
+            self._touch(row)
             row.save()
 
     # -- reads of one manuscript -------------------------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from wenshi.db.connection import open_database
@@ -67,13 +69,33 @@ class Library:
         self.files = FileStore(path / FILES_DIR)
         self.upgrade_backup: Path | None = None
         self._db = None
+        # Called after every committed write (outside any transaction); the search index
+        # registers here so it follows every change.
+        self.listeners: list[Callable[[], None]] = []
+        self._depth = 0
+        self._held = 0
+        self._search = None
+        self.index_warning: str | None = None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
-        """Open the library at ``path`` (resolved like ``--library``), creating it if new."""
+    def open(
+        cls, path: str | os.PathLike[str] | None = None, *, auto_index: bool = True
+    ) -> Library:
+        """Open the library at ``path`` (resolved like ``--library``), creating it if new.
+        With ``auto_index`` every committed write also updates the search index."""
         lib = cls(resolve_library_dir(path).resolve())
         lib._connect()
+        if auto_index:
+            lib.listeners.append(lib._sync_index)
         return lib
+
+    def _sync_index(self) -> None:
+        """Bring the index up to date after a write. The write itself has committed; if
+        the index cannot follow now, it catches up at the next search (change counter)."""
+        try:
+            self.search.sync()
+        except Exception as exc:  # never undo a committed write because of the cache
+            self.index_warning = f"检索索引暂未更新（{exc}），下次检索时会自动补上"
 
     def _connect(self) -> None:
         path = self.path
@@ -92,6 +114,42 @@ class Library:
         self._db, self.upgrade_backup = open_database(self.db_path, create=create)
         database_proxy.initialize(self._db)
 
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One transaction; listeners run once the outermost one has committed."""
+        self._depth += 1
+        try:
+            with self.db.atomic():
+                yield
+        finally:
+            self._depth -= 1
+        self._notify()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold listener calls until the block ends (many small transactions, one index
+        update). They run even if the block fails: what was committed must be indexed."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            self._notify()
+
+    def _notify(self) -> None:
+        if self._depth == 0 and self._held == 0:
+            for listener in list(self.listeners):
+                listener()
+
+    @property
+    def search(self):
+        """The full-text index of this library (opened on first use, never at start-up)."""
+        if self._search is None:
+            from wenshi.search.index import SearchIndex
+
+            self._search = SearchIndex(self)
+        return self._search
+
     @property
     def db(self):
         if self._db is None:
@@ -99,6 +157,9 @@ class Library:
         return self._db
 
     def close(self) -> None:
+        if self._search is not None:
+            self._search.close()
+            self._search = None
         if self._db is not None:
             self._db.close()
             self._db = None

@@ -7,12 +7,13 @@ never a traceback. ``--json`` prints machine-readable results on stdout.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from wenshi import __version__
-from wenshi.cli import catalog_cmds, count_cmd
+from wenshi.cli import catalog_cmds, count_cmd, search_cmds
 from wenshi.cli.output import error_line
 from wenshi.errors import WenshiError
 from wenshi.library import Library
@@ -44,6 +45,7 @@ def build_parser() -> Parser:
     sub.required = True
     count_cmd.register(sub)
     catalog_cmds.register(sub)
+    search_cmds.register(sub)
     return parser
 
 
@@ -63,7 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "needs_library", True):
             library = Library.open(args.library)
-        return int(args.handler(args, library) or 0)
+        code = int(args.handler(args, library) or 0)
+        if library is not None and library.index_warning:
+            error_line(library.index_warning)
+        return code
     except UsageError as exc:
         error_line(str(exc))
         return 2
@@ -73,6 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         error_line("已中断")
         return 130
+    except Exception as exc:  # a bug: still one line, the traceback only on request
+        if os.environ.get("WENSHI_DEBUG"):
+            raise
+        error_line(f"内部错误：{type(exc).__name__}: {exc}（设置 WENSHI_DEBUG=1 可查看详情）")
+        return 1
     finally:
         if library is not None:
             library.close()

@@ -129,6 +129,13 @@ CREATE INDEX review_event_manuscript ON review_event(manuscript_id);
 """
 
 
+V2_CHANGE_SEQ = """
+ALTER TABLE manuscript ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX manuscript_change_seq ON manuscript(change_seq);
+INSERT INTO meta(key, value) VALUES ('change_seq', '0')
+"""
+
+
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
         for statement in sql.split(";"):
@@ -141,6 +148,9 @@ def _script(sql: str) -> Callable[[SqliteDatabase], None]:
 # MIGRATIONS[n - 1] brings a database from schema version n - 1 to n.
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _script(V1_INITIAL),
+    # v2: a change counter shared by the database and the search index, so an index that
+    # missed changes (the program died between the two commits) is brought up to date.
+    _script(V2_CHANGE_SEQ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -85,6 +85,7 @@ class Manuscript(BaseModel):
     created_at = TextField()
     updated_at = TextField()
     deleted_at = TextField(null=True)
+    change_seq = IntegerField(default=0, index=True)
 
 
 class Credit(BaseModel):

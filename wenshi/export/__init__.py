@@ -1,0 +1,1 @@
+"""Writers that turn plain result data into files (.csv, .xlsx, .docx, …)."""

@@ -1,0 +1,153 @@
+"""What search needs to know of each manuscript, read from the catalog.
+
+``Catalogue`` holds the metadata of every live manuscript (small: a few hundred bytes
+each) and, lazily, the folded text of those a query has to confirm or quote. It is
+reloaded when the library's change counter moves, so a search never sees stale rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from peewee import JOIN
+
+from wenshi.db.changes import current_seq
+from wenshi.db.models import Credit, Manuscript, ManuscriptTag, Person, Section, Tag, Volume
+from wenshi.search.fold import fold
+
+
+@dataclass
+class DocInfo:
+    """Metadata of one manuscript, with folded copies of the fields filters match on."""
+
+    id: int
+    title: str
+    subtitle: str
+    authors: list[str]
+    people_folded: str
+    status: str
+    volume: int | None
+    section: str | None
+    section_folded: str
+    order: tuple[int, int, int]  # volume, section position, item position (for sorting)
+    received_date: str | None
+    year: int | None
+    tags: list[str] = field(default_factory=list)
+    body_length: int = 0
+    title_folded: str = ""
+
+    @property
+    def title_text(self) -> str:
+        """The text of the title field: 题名 and 副题 on one line."""
+        return f"{self.title} {self.subtitle}".strip()
+
+
+def index_text(info: DocInfo, body: str) -> dict[str, str]:
+    """The fields of the whoosh document for one manuscript (folded)."""
+    return {"mid": str(info.id), "title": fold(info.title_text), "body": fold(body)}
+
+
+def load_infos(ids: list[int] | None = None) -> dict[int, DocInfo]:
+    """Metadata of the live (not trashed) manuscripts, all or those in ``ids``."""
+    query = (
+        Manuscript.select(
+            Manuscript.id,
+            Manuscript.title,
+            Manuscript.subtitle,
+            Manuscript.status,
+            Manuscript.received_date,
+            Manuscript.position,
+            Manuscript.chars_with_spaces,
+            Section.name,
+            Section.position,
+            Volume.number,
+        )
+        .join(Section, JOIN.LEFT_OUTER)
+        .join(Volume, JOIN.LEFT_OUTER)
+        .where(Manuscript.deleted_at.is_null())
+    )
+    if ids is not None:
+        query = query.where(Manuscript.id.in_(ids))
+    infos: dict[int, DocInfo] = {}
+    for mid, title, subtitle, status, received, pos, length, sec, sec_pos, vol in query.tuples():
+        year = int(received[:4]) if received else None
+        infos[mid] = DocInfo(
+            id=mid,
+            title=title,
+            subtitle=subtitle,
+            authors=[],
+            people_folded="",
+            status=status,
+            volume=vol,
+            section=sec,
+            section_folded=fold(sec or ""),
+            order=(vol if vol is not None else 1 << 30, sec_pos or 0, pos or 0),
+            received_date=received,
+            year=year,
+            body_length=length,
+        )
+        infos[mid].title_folded = fold(infos[mid].title_text)
+    people = (
+        Credit.select(Credit.manuscript, Credit.role, Person.name)
+        .join(Person)
+        .where(Credit.manuscript.in_(list(infos)))
+        .order_by(Credit.manuscript, Credit.position)
+        .tuples()
+    )
+    names: dict[int, list[str]] = {}
+    for mid, role, name in people:
+        names.setdefault(mid, []).append(name)
+        if role == "author":
+            infos[mid].authors.append(name)
+    for mid, all_names in names.items():
+        infos[mid].people_folded = fold("\n".join(all_names))
+    tags = (
+        ManuscriptTag.select(ManuscriptTag.manuscript, Tag.name)
+        .join(Tag)
+        .where(ManuscriptTag.manuscript.in_(list(infos)))
+        .tuples()
+    )
+    for mid, name in tags:
+        infos[mid].tags.append(fold(name))
+    return infos
+
+
+class Catalogue:
+    """Metadata of all live manuscripts plus a cache of folded bodies, kept current."""
+
+    def __init__(self) -> None:
+        self.seq = -1
+        self.infos: dict[int, DocInfo] = {}
+        self._bodies: dict[int, str] = {}
+
+    def refresh(self) -> None:
+        """Reload metadata if anything changed since the last load; drop stale bodies."""
+        seq = current_seq()
+        if seq == self.seq:
+            return
+        changed = {
+            mid
+            for (mid,) in Manuscript.select(Manuscript.id)
+            .where(Manuscript.change_seq > self.seq)
+            .tuples()
+        }
+        for mid in changed:
+            self._bodies.pop(mid, None)
+        self.infos = load_infos()
+        self.seq = seq
+
+    def bodies(self, ids: list[int]) -> dict[int, str]:
+        """Folded bodies of ``ids``, read and folded on first need, then cached."""
+        missing = [i for i in ids if i not in self._bodies]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            rows = Manuscript.select(Manuscript.id, Manuscript.body).where(Manuscript.id.in_(chunk))
+            for mid, body in rows.tuples():
+                self._bodies[mid] = fold(body)
+        return {i: self._bodies[i] for i in ids if i in self._bodies}
+
+    @staticmethod
+    def originals(ids: list[int]) -> dict[int, str]:
+        """Stored (unfolded) bodies, for snippets and concordance lines."""
+        rows = Manuscript.select(Manuscript.id, Manuscript.body).where(Manuscript.id.in_(ids))
+        return dict(rows.tuples())

@@ -1,0 +1,381 @@
+"""Evaluating a query: exact matching, BM25F ranking, snippets and the concordance.
+
+whoosh supplies the postings: for a single CJK character, two different ones, or one
+Latin/digit word, the postings' frequencies are the exact occurrence counts; for anything
+longer, the documents holding all its bigrams are candidates and each is confirmed on its
+folded text, so recall and precision equal a substring scan of the stored text. Ranking
+is computed here from those exact counts: documents with a hit in the title first, then
+BM25F over title and body.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from whoosh.reading import TermNotFound
+
+from wenshi import workflow
+from wenshi.errors import InvalidValueError
+from wenshi.search import querylang
+from wenshi.search.analyzer import CJK_CLASS, WORD_CLASS, query_terms
+from wenshi.search.documents import DocInfo
+from wenshi.search.fold import fold
+from wenshi.search.index import SearchIndex
+
+K1, B = 1.2, 0.75
+TITLE_WEIGHT = 3.0
+SNIPPET_WIDTH = 40
+MAX_SNIPPETS = 3
+SORTS = ("relevance", "volume", "date", "title")
+_CJK = re.compile(f"[{CJK_CLASS}]")
+
+Score = tuple[float, int, int]  # BM25F score, occurrences, occurrences in the title
+ZERO: Score = (0.0, 0, 0)
+
+
+@dataclass
+class Snippet:
+    """About 40 characters of the stored text; ``highlights`` are [start, end) in ``text``."""
+
+    text: str
+    highlights: list[tuple[int, int]]
+
+    def marked(self, before: str = "【", after: str = "】") -> str:
+        out, last = [], 0
+        for start, end in self.highlights:
+            out += [self.text[last:start], before, self.text[start:end], after]
+            last = end
+        out.append(self.text[last:])
+        return "".join(out)
+
+
+@dataclass
+class SearchHit:
+    id: int
+    title: str
+    authors: list[str]
+    volume: int | None
+    section: str | None
+    status: str
+    status_label: str
+    score: float
+    hits: int
+    snippets: list[Snippet]
+    title_highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["score"] = round(self.score, 4)
+        data["snippets"] = [
+            {"text": s.text, "highlights": s.highlights, "marked": s.marked()}
+            for s in self.snippets
+        ]
+        return data
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    offset: int
+    hits: list[SearchHit]
+
+
+@dataclass
+class ConcordanceLine:
+    id: int
+    title: str
+    field: str  # "title" or "body"
+    offset: int
+    before: str
+    match: str
+    after: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def term_pattern(text: str, phrase: bool) -> re.Pattern[str]:
+    """The regex that finds a folded query term in folded text: literal characters, any
+    run of white space for a space inside a phrase, word boundaries at Latin/digit ends."""
+    folded = fold(text).strip()
+    parts = re.split(r"\s+", folded) if phrase else [folded]
+    body = r"\s+".join(re.escape(p) for p in parts if p)
+    word = re.compile(WORD_CLASS)
+    if word.match(folded[:1]):
+        body = f"(?<!{WORD_CLASS})" + body
+    if word.match(folded[-1:]):
+        body += f"(?!{WORD_CLASS})"
+    return re.compile(body)
+
+
+class _Term:
+    """One Text node, compiled."""
+
+    def __init__(self, node: querylang.Text) -> None:
+        self.folded = fold(node.value).strip()
+        if not self.folded:
+            raise InvalidValueError("检索式有误：检索词为空")
+        self.pattern = term_pattern(node.value, node.phrase)
+        self.terms = query_terms(self.folded)
+        single = len(self.terms) == 1 and self.terms[0] == self.folded
+        # A bigram of one repeated character (渐渐) overlaps itself: confirm on the text.
+        self.exact = single and not (
+            len(self.folded) == 2 and self.folded[0] == self.folded[1] and _CJK.match(self.folded)
+        )
+
+
+class Evaluation:
+    """One query evaluated against one searcher snapshot."""
+
+    def __init__(self, index: SearchIndex, query: str, include_rejected: bool) -> None:
+        self.tree = querylang.parse(query)
+        self.index = index
+        self.searcher = index.searcher()
+        self.reader = self.searcher.reader()
+        self.catalogue = index.catalogue
+        self.infos = self.catalogue.infos
+        self.universe = {
+            mid for mid, info in self.infos.items() if include_rejected or info.status != "rejected"
+        }
+        self._mids = self._docnum_to_mid()
+        n = max(len(self.universe), 1)
+        self.n = n
+        self.avg_body = sum(self.infos[m].body_length for m in self.universe) / n or 1.0
+        self.avg_title = sum(len(self.infos[m].title_folded) for m in self.universe) / n or 1.0
+        self.positive = [_Term(t) for t in querylang.positive_texts(self.tree)]
+        self.scores = self._eval(self.tree)
+
+    def _docnum_to_mid(self) -> list[int]:
+        if self.reader.doc_count_all() == 0:
+            return []  # an empty index has no columns
+        return [int(v) for v in self.reader.column_reader("mid")]
+
+    # -- postings and confirmation -------------------------------------------------------
+    def _postings(self, fieldname: str, term: str) -> dict[int, int]:
+        try:
+            matcher = self.reader.postings(fieldname, term)
+        except TermNotFound:
+            return {}
+        out: dict[int, int] = {}
+        mids, universe = self._mids, self.universe
+        while matcher.is_active():
+            mid = mids[matcher.id()]
+            if mid in universe:
+                out[mid] = matcher.value_as("frequency")
+            matcher.next()
+        return out
+
+    def _candidates(self, fieldname: str, terms: list[str]) -> set[int]:
+        if not terms:
+            return set(self.universe)
+        sets = sorted((set(self._postings(fieldname, t)) for t in terms), key=len)
+        result = sets[0]
+        for other in sets[1:]:
+            result &= other
+            if not result:
+                break
+        return result
+
+    def _field_counts(self, term: _Term, fieldname: str) -> dict[int, int]:
+        if term.exact:
+            return self._postings(fieldname, term.terms[0])
+        candidates = self._candidates(fieldname, term.terms)
+        if fieldname == "title":
+            texts = {m: self.infos[m].title_folded for m in candidates}
+        else:
+            texts = self.catalogue.bodies(sorted(candidates))
+        counts: dict[int, int] = {}
+        for mid, text in texts.items():
+            found = len(term.pattern.findall(text))
+            if found:
+                counts[mid] = found
+        return counts
+
+    def _text_scores(self, node: querylang.Text) -> dict[int, Score]:
+        term = _Term(node)
+        title = self._field_counts(term, "title")
+        body = self._field_counts(term, "body")
+        matched = set(title) | set(body)
+        df = len(matched)
+        idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+        out: dict[int, Score] = {}
+        for mid in matched:
+            info = self.infos[mid]
+            t, b = title.get(mid, 0), body.get(mid, 0)
+            tf = TITLE_WEIGHT * t / (1 - B + B * len(info.title_folded) / self.avg_title) + b / (
+                1 - B + B * info.body_length / self.avg_body
+            )
+            out[mid] = (idf * tf * (K1 + 1) / (tf + K1), t + b, t)
+        return out
+
+    # -- the tree --------------------------------------------------------------------------
+    @staticmethod
+    def _field_predicate(node: querylang.Field) -> Callable[[DocInfo], bool]:
+        name, value = node.name, fold(node.value).strip()
+        if name == "title":
+            return lambda info: value in info.title_folded
+        if name == "author":
+            return lambda info: value in info.people_folded
+        if name == "section":
+            return lambda info: value in info.section_folded
+        if name == "tag":
+            return lambda info: value in info.tags
+        if name == "status":
+            status = workflow.parse_status(node.value)
+            return lambda info: info.status == status
+        low, high = node.low, node.high
+        if name == "volume":
+            return lambda info: info.volume is not None and low <= info.volume <= high
+        return lambda info: info.year is not None and low <= info.year <= high
+
+    def _eval(self, node: querylang.Node) -> dict[int, Score]:
+        if isinstance(node, querylang.Text):
+            return self._text_scores(node)
+        if isinstance(node, querylang.Field):
+            matches = self._field_predicate(node)
+            return {m: ZERO for m in self.universe if matches(self.infos[m])}
+        if isinstance(node, querylang.Not):
+            excluded = self._eval(node.child)
+            return {m: ZERO for m in self.universe if m not in excluded}
+        parts = [self._eval(child) for child in node.children]
+        if isinstance(node, querylang.And):
+            keys = set(parts[0]).intersection(*parts[1:])
+        else:
+            keys = set().union(*parts)
+        return {
+            m: (
+                sum(p[m][0] for p in parts if m in p),
+                sum(p[m][1] for p in parts if m in p),
+                sum(p[m][2] for p in parts if m in p),
+            )
+            for m in keys
+        }
+
+    # -- results ---------------------------------------------------------------------------
+    def ordered(self, sort: str) -> list[int]:
+        if sort not in SORTS:
+            raise InvalidValueError(f"未知的排序方式“{sort}”；可用：{'、'.join(SORTS)}")
+        infos, scores = self.infos, self.scores
+        if sort == "volume":
+            return sorted(scores, key=lambda m: (infos[m].order, m))
+        if sort == "date":
+            return sorted(scores, key=lambda m: (infos[m].received_date or "9999", m))
+        if sort == "title":
+            return sorted(scores, key=lambda m: (infos[m].title, m))
+        return sorted(scores, key=lambda m: (scores[m][2] == 0, -scores[m][0], m))
+
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """Non-overlapping [start, end) spans of every positive term, in text order."""
+        found: list[tuple[int, int]] = []
+        for term in self.positive:
+            found += [m.span() for m in term.pattern.finditer(folded)]
+        found.sort(key=lambda s: (s[0], -s[1]))
+        merged: list[tuple[int, int]] = []
+        for start, end in found:
+            if merged and start < merged[-1][1]:
+                continue
+            merged.append((start, end))
+        return merged
+
+
+def _snippets(original: str, spans: list[tuple[int, int]]) -> list[Snippet]:
+    out: list[Snippet] = []
+    covered = -1
+    for start, end in spans:
+        if start < covered:
+            continue
+        left = max(
+            0, min(start - (SNIPPET_WIDTH - (end - start)) // 2, len(original) - SNIPPET_WIDTH)
+        )
+        right = min(len(original), max(left + SNIPPET_WIDTH, end))
+        inside = [(s - left, e - left) for s, e in spans if s >= left and e <= right]
+        text = original[left:right].replace("\n", " ")
+        prefix = "…" if left > 0 else ""
+        suffix = "…" if right < len(original) else ""
+        shift = len(prefix)
+        out.append(Snippet(prefix + text + suffix, [(s + shift, e + shift) for s, e in inside]))
+        covered = right
+        if len(out) == MAX_SNIPPETS:
+            break
+    return out
+
+
+def search(
+    index: SearchIndex,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    include_rejected: bool = False,
+    sort: str = "relevance",
+) -> SearchResults:
+    """Ranked results with snippets; ``limit`` 0 returns every match."""
+    if limit < 0 or offset < 0:
+        raise InvalidValueError("--limit 和 --offset 不能为负数")
+    ev = Evaluation(index, query, include_rejected)
+    order = ev.ordered(sort)
+    page = order[offset : offset + limit] if limit else order[offset:]
+    originals = ev.catalogue.originals(page)
+    bodies = ev.catalogue.bodies(page)
+    hits = []
+    for mid in page:
+        info = ev.infos[mid]
+        score, count, _ = ev.scores[mid]
+        hits.append(
+            SearchHit(
+                id=mid,
+                title=info.title,
+                authors=info.authors,
+                volume=info.volume,
+                section=info.section,
+                status=info.status,
+                status_label=workflow.label(info.status),
+                score=score,
+                hits=count,
+                snippets=_snippets(originals[mid], ev.spans(bodies[mid])),
+                title_highlights=[s for s in ev.spans(fold(info.title)) if s[1] <= len(info.title)],
+            )
+        )
+    return SearchResults(query=query, total=len(order), offset=offset, hits=hits)
+
+
+def concordance(
+    index: SearchIndex,
+    query: str,
+    *,
+    include_rejected: bool = False,
+    context: int = 20,
+) -> list[ConcordanceLine]:
+    """Every occurrence of the query's terms in every matching document, with context,
+    in volume order."""
+    ev = Evaluation(index, query, include_rejected)
+    order = ev.ordered("volume")
+    lines: list[ConcordanceLine] = []
+    for start in range(0, len(order), 200):
+        chunk = order[start : start + 200]
+        originals = ev.catalogue.originals(chunk)
+        bodies = ev.catalogue.bodies(chunk)
+        for mid in chunk:
+            info = ev.infos[mid]
+            for fieldname, original, folded in (
+                ("title", info.title_text, info.title_folded),
+                ("body", originals[mid], bodies[mid]),
+            ):
+                for s, e in ev.spans(folded):
+                    lines.append(
+                        ConcordanceLine(
+                            id=mid,
+                            title=info.title,
+                            field=fieldname,
+                            offset=s,
+                            before=original[max(0, s - context) : s].replace("\n", " "),
+                            match=original[s:e],
+                            after=original[e : e + context].replace("\n", " "),
+                        )
+                    )
+    return lines
