@@ -66,12 +66,13 @@ def test_concordance_exports(run: Run, tmp_path: Path):
     lines = run.json("concordance", "灵武")
     assert lines and set(lines[0]) >= {"id", "title", "offset", "before", "match", "after"}
     code, out, _ = run("concordance", "灵武", "-o", str(tmp_path / "灵武.csv"))
-    assert code == 0
+    assert code == 0 and f"已导出 {len(lines)} 处" in out
     with open(tmp_path / "灵武.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][:3] == ["ID", "题名", "位置"] and len(rows) == len(lines) + 1
     assert all(fold(r[5]) == "灵武" for r in rows[1:])
     code, _, _ = run("concordance", "灵武", "-o", str(tmp_path / "灵武.xlsx"))
+    assert code == 0
     sheet = load_workbook(tmp_path / "灵武.xlsx").active
     assert sheet.max_row == len(lines) + 1 and sheet["F2"].value == "灵武"
     code, _, err = run("concordance", "灵武", "-o", str(tmp_path / "灵武.pdf"))
