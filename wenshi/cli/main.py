@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from wenshi import __version__
-from wenshi.cli import catalog_cmds, count_cmd, search_cmds
+from wenshi.cli import catalog_cmds, count_cmd, search_cmds, volume_cmds
 from wenshi.cli.output import error_line
 from wenshi.errors import WenshiError
 from wenshi.library import Library
@@ -46,6 +46,7 @@ def build_parser() -> Parser:
     count_cmd.register(sub)
     catalog_cmds.register(sub)
     search_cmds.register(sub)
+    volume_cmds.register(sub)
     return parser
 
 

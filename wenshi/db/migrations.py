@@ -136,6 +136,35 @@ INSERT INTO meta(key, value) VALUES ('change_seq', '0')
 """
 
 
+V3_VOLUMES = """
+ALTER TABLE volume ADD COLUMN paper TEXT NOT NULL DEFAULT '16开';
+ALTER TABLE volume ADD COLUMN title_lines INTEGER NOT NULL DEFAULT 3;
+ALTER TABLE volume ADD COLUMN section_lines INTEGER NOT NULL DEFAULT 2;
+ALTER TABLE volume ADD COLUMN image_lines INTEGER NOT NULL DEFAULT 10;
+ALTER TABLE volume ADD COLUMN new_page INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE volume ADD COLUMN right_hand INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE volume ADD COLUMN front_pages INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE manuscript ADD COLUMN fee_kind TEXT NOT NULL DEFAULT 'original';
+ALTER TABLE manuscript ADD COLUMN fee_basis TEXT NOT NULL DEFAULT 'words';
+ALTER TABLE manuscript ADD COLUMN fee_rate REAL;
+ALTER TABLE manuscript ADD COLUMN fee_paid_on TEXT;
+CREATE TABLE image (
+    id            INTEGER PRIMARY KEY,
+    manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    sha256        TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    caption       TEXT NOT NULL DEFAULT '',
+    taken_on      TEXT NOT NULL DEFAULT '',
+    photographer  TEXT NOT NULL DEFAULT '',
+    width         INTEGER NOT NULL DEFAULT 0,
+    height        INTEGER NOT NULL DEFAULT 0,
+    position      INTEGER NOT NULL,
+    added_at      TEXT NOT NULL
+);
+CREATE INDEX image_manuscript ON image(manuscript_id, position)
+"""
+
+
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
         for statement in sql.split(";"):
@@ -151,6 +180,8 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     # v2: a change counter shared by the database and the search index, so an index that
     # missed changes (the program died between the two commits) is brought up to date.
     _script(V2_CHANGE_SEQ),
+    # v3: volume layout settings, 稿酬 per manuscript, attached images.
+    _script(V3_VOLUMES),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

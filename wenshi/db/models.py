@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from peewee import (
     BlobField,
+    BooleanField,
     CompositeKey,
     DatabaseProxy,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -48,6 +50,13 @@ class Volume(BaseModel):
     chars_per_line = IntegerField(default=28)
     lines_per_page = IntegerField(default=30)
     created_at = TextField()
+    paper = TextField(default="16开")
+    title_lines = IntegerField(default=3)
+    section_lines = IntegerField(default=2)
+    image_lines = IntegerField(default=10)
+    new_page = BooleanField(default=False)
+    right_hand = BooleanField(default=False)
+    front_pages = IntegerField(default=0)
 
 
 class Section(BaseModel):
@@ -86,6 +95,10 @@ class Manuscript(BaseModel):
     updated_at = TextField()
     deleted_at = TextField(null=True)
     change_seq = IntegerField(default=0, index=True)
+    fee_kind = TextField(default="original")
+    fee_basis = TextField(default="words")
+    fee_rate = FloatField(null=True)
+    fee_paid_on = TextField(null=True)
 
 
 class Credit(BaseModel):
@@ -140,6 +153,21 @@ class ReviewEvent(BaseModel):
     at = TextField()
 
 
+class Image(BaseModel):
+    """A photo attached to a manuscript; bytes in ``files/`` like every original."""
+
+    manuscript = ForeignKeyField(Manuscript, backref="images", on_delete="CASCADE")
+    sha256 = TextField()
+    original_name = TextField()
+    caption = TextField(default="")
+    taken_on = TextField(default="")
+    photographer = TextField(default="")
+    width = IntegerField(default=0)
+    height = IntegerField(default=0)
+    position = IntegerField()
+    added_at = TextField()
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Meta,
     Person,
@@ -152,4 +180,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     StoredFile,
     Revision,
     ReviewEvent,
+    Image,
 ]

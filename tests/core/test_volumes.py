@@ -1,0 +1,224 @@
+"""Volumes: sections, placing manuscripts, the page estimate checked by hand, 稿酬."""
+
+from __future__ import annotations
+
+import pytest
+
+from wenshi import query
+from wenshi.catalog import Catalog
+from wenshi.errors import InvalidValueError, NotFoundError
+from wenshi.library import Library
+from wenshi.records import NewManuscript
+from wenshi.volumes.layout import ArticleShape, LayoutSettings, article_lines, paginate
+from wenshi.volumes.service import Volumes
+
+HAN = "灵武地处黄河东岸自古为塞上重镇民国时马鸿宾部驻防于此修筑城墙疏浚渠道"
+
+
+def han(n: int) -> str:
+    return (HAN * 3)[:n]
+
+
+def accepted(catalog: Catalog, title: str, body: str, **kw) -> int:
+    mid = catalog.add(NewManuscript(title=title, body=body, **kw))
+    for step in ("初审", "复审", "终审", "采用"):
+        catalog.transition(mid, step)
+    return mid
+
+
+@pytest.fixture
+def vols(library: Library) -> Volumes:
+    return Volumes(library)
+
+
+# -- the page estimate, by hand ------------------------------------------------------------
+SMALL = dict(chars_per_line=10, lines_per_page=10, title_lines=2, section_lines=1,
+             image_lines=3, front_pages=2)
+A = ArticleShape(body=han(25), has_subtitle=False, has_byline=True, images=0, verse=False)
+B = ArticleShape(body=han(8) + "\n\n" + han(18), has_subtitle=True, has_byline=True, images=1,
+                 verse=False)
+C = ArticleShape(body=han(40), has_subtitle=False, has_byline=False, images=0, verse=False)
+
+
+def test_article_lines_by_hand():
+    s = LayoutSettings(**SMALL)
+    # A: title 2 + by-line 1; body 2 indent + 25 = 27 cells -> 3 lines. 6 lines, 60 版面字.
+    assert article_lines(A, s) == (6, 6)
+    # B: title 2 + subtitle 1 + by-line 1; bodies 2+8=10 -> 1 line, 2+18=20 -> 2 lines;
+    #    one photo 3 lines. 10 lines on the page, 7 of them text.
+    assert article_lines(B, s) == (10, 7)
+    # C: title 2; body 2+40 = 42 cells -> 5 lines.
+    assert article_lines(C, s) == (7, 7)
+
+
+def test_start_pages_by_hand():
+    # Pages 1-2 are front matter. Page 3: 栏目 heading (1 line), A (lines 2-7), B starts on
+    # line 8 (its title fits: 7 + 2 < 10) and runs 10 lines to line 7 of page 4. The second
+    # heading plus C's title would end page 4 exactly (7 + 1 + 2 = 10), so both go to page 5.
+    placements, pages = paginate([[6, 10], [7]], LayoutSettings(**SMALL))
+    assert [[(p.start_page, p.end_page) for p in s] for s in placements] == [
+        [(3, 3), (3, 4)], [(5, 5)]]
+    assert pages == 5
+
+
+def test_each_article_on_a_new_page():
+    # A on page 3; B begins page 4 and fills it exactly; C with its heading on page 5.
+    placements, pages = paginate([[6, 10], [7]], LayoutSettings(**SMALL, new_page=True))
+    assert [[(p.start_page, p.end_page) for p in s] for s in placements] == [
+        [(3, 3), (4, 4)], [(5, 5)]]
+    assert pages == 5
+
+
+def test_each_article_on_a_right_hand_page():
+    # Odd pages only: A on 3, B on 5 (page 4 left blank), C on 7 (page 6 left blank).
+    placements, pages = paginate([[6, 10], [7]], LayoutSettings(**SMALL, right_hand=True))
+    assert [p.start_page for s in placements for p in s] == [3, 5, 7]
+    assert pages == 7
+
+
+@pytest.mark.parametrize("bad", [dict(chars_per_line=0), dict(lines_per_page=0),
+                                 dict(title_lines=-1), dict(title_lines=40)])
+def test_impossible_layouts_are_refused(bad):
+    with pytest.raises(InvalidValueError):
+        LayoutSettings(**bad)
+
+
+# -- building a volume ---------------------------------------------------------------------
+def test_build_reorder_and_totals(library: Library, vols: Volumes):
+    catalog = Catalog(library)
+    a = accepted(catalog, "马鸿宾与灵武", han(25), authors=["马建国"])
+    b = accepted(catalog, "水洞沟遗址发现记", han(8) + "\n" + han(18), subtitle="口述实录",
+                 narrators=["王福林"], compilers=["李秀兰"])
+    c = accepted(catalog, "灵州古城考略", han(40))
+    vols.create(17, "《灵武文史》第十七辑", year=2022, target_words=190000,
+                settings=LayoutSettings(**SMALL))
+    vols.add_section(17, "人物春秋")
+    vols.add_section(17, "史海钩沉", at=1)
+    assert vols.sections(17) == ["史海钩沉", "人物春秋"]
+    vols.add(17, [b], "史海钩沉")
+    vols.add(17, [a], "史海钩沉", at=1)
+    vols.add(17, [c], "人物春秋")
+    plan = vols.plan(17)
+    assert [[i.id for i in s.items] for s in plan.sections] == [[a, b], [c]]
+    # As in test_start_pages_by_hand but B has no photo (7 lines): B ends on line 4 of page
+    # 4, so the second heading and C follow on page 4 and C runs onto page 5.
+    assert [[i.start_page for i in s.items] for s in plan.sections] == [[3, 3], [4]]
+    assert plan.totals.articles == 3 and plan.totals.pages == 5
+    assert plan.totals.words == sum(catalog.get(m).counts["words"] for m in (a, b, c))
+    assert plan.totals.layout_words == 60 + 70 + 70
+    assert plan.sections[0].totals.words == catalog.get(a).counts["words"] + catalog.get(
+        b).counts["words"]
+    assert plan.progress == pytest.approx(plan.totals.words / 190000)
+    assert plan.sections[0].items[1].credit_line == "王福林 口述  李秀兰 整理"
+
+    vols.move(17, c, "史海钩沉", at=2)
+    assert [[i.id for i in s.items] for s in vols.plan(17).sections] == [[a, c, b], []]
+    vols.remove(17, a)
+    assert [p.id for p in vols.pool()] == [a]
+    assert catalog.get(b).volume == 17 and catalog.get(b).section == "史海钩沉"
+    assert [r.id for r in query.list_manuscripts(query.Filter(volume=17))] == [b, c]
+
+
+def test_only_accepted_or_held_and_one_volume_each(library: Library, vols: Volumes):
+    catalog = Catalog(library)
+    ok = accepted(catalog, "黄河谣", "黄河水，向东流。")
+    fresh = catalog.add(NewManuscript(title="新来稿", body="正文。"))
+    rejected = catalog.add(NewManuscript(title="退稿件", body="正文。"))
+    catalog.transition(rejected, "退稿", opinion="不符合本刊要求")
+    vols.create(17, "第十七辑")
+    vols.create(18, "第十八辑")
+    for n in (17, 18):
+        vols.add_section(n, "文化教育")
+    with pytest.raises(InvalidValueError, match="退稿"):
+        vols.add(17, [ok, rejected], "文化教育")
+    assert vols.plan(17).totals.articles == 0  # all or nothing
+    with pytest.raises(InvalidValueError, match="收稿"):
+        vols.add(17, [fresh], "文化教育")
+    vols.add(17, [ok], "文化教育")
+    with pytest.raises(InvalidValueError, match="已编入第 17 辑"):
+        vols.add(18, [ok], "文化教育")
+
+
+def test_held_pieces_carry_to_the_next_volume(library: Library, vols: Volumes):
+    catalog = Catalog(library)
+    held = catalog.add(NewManuscript(title="横城旧事", body="横城渡口。"))
+    for step in ("初审", "复审", "终审", "待用"):
+        catalog.transition(held, step)
+    vols.create(17, "第十七辑")
+    vols.add_section(17, "史海钩沉")
+    assert [p.id for p in vols.pool()] == [held]
+    vols.create(18, "第十八辑")
+    vols.add_section(18, "史海钩沉")
+    vols.add(18, [held], "史海钩沉")
+    assert vols.pool() == []
+
+
+def test_bad_requests_change_nothing(library: Library, vols: Volumes):
+    with pytest.raises(NotFoundError, match="第 9 辑不存在"):
+        vols.plan(9)
+    vols.create(17, "第十七辑")
+    with pytest.raises(InvalidValueError, match="已存在"):
+        vols.create(17, "又一个第十七辑")
+    vols.add_section(17, "史海钩沉")
+    with pytest.raises(InvalidValueError, match="已有栏目"):
+        vols.add_section(17, "史海钩沉")
+    with pytest.raises(NotFoundError, match="现有栏目：史海钩沉"):
+        vols.add(17, [1], "人物")
+    with pytest.raises(InvalidValueError, match="大于 0"):
+        vols.update(17, chars_per_line=0)
+    assert vols.plan(17).settings.chars_per_line == 28
+    catalog = Catalog(library)
+    mid = accepted(catalog, "黄河谣", "黄河水。")
+    vols.add(17, [mid], "史海钩沉")
+    with pytest.raises(InvalidValueError, match="还有 1 篇"):
+        vols.remove_section(17, "史海钩沉")
+    with pytest.raises(InvalidValueError, match="从 1 开始"):
+        vols.move(17, mid, "史海钩沉", at=0)
+
+
+def test_section_rename_and_move_are_searchable(library: Library, vols: Volumes):
+    from wenshi.search import engine
+
+    catalog = Catalog(library)
+    mid = accepted(catalog, "黄河谣", "黄河水，向东流。")
+    vols.create(17, "第十七辑")
+    vols.add_section(17, "文化")
+    vols.add(17, [mid], "文化")
+    vols.rename_section(17, "文化", "民俗风情")
+    hits = engine.search(library.search, "section:民俗", limit=0).hits
+    assert [h.id for h in hits] == [mid] and hits[0].section == "民俗风情"
+
+
+def test_verse_pays_ten_lines_per_thousand(library: Library, vols: Volumes):
+    catalog = Catalog(library)
+    poem = accepted(catalog, "黄河谣", "黄河水，\n向东流，\n流过灵武十三州。\n春来桃花满渠岸。",
+                    genre="verse")
+    long_poem = accepted(catalog, "塞上曲", "\n".join(["大漠孤烟直"] * 14), genre="verse")
+    vols.create(17, "第十七辑")
+    vols.add_section(17, "诗词")
+    vols.add(17, [poem, long_poem], "诗词")
+    items = vols.plan(17).sections[0].items
+    assert [i.layout_words for i in items] == [1000, 1400]
+
+
+def test_payment_sheet(library: Library, vols: Volumes):
+    catalog = Catalog(library)
+    a = accepted(catalog, "马鸿宾与灵武", han(25) * 60, authors=["马建国"])  # 1,500 字
+    b = accepted(catalog, "灵州古城考略", han(40), authors=["张文华"])
+    vols.create(17, "第十七辑")
+    vols.add_section(17, "史海钩沉")
+    vols.add(17, [a, b], "史海钩沉")
+    with pytest.raises(InvalidValueError, match="未定稿酬标准"):
+        vols.payments(17)
+    vols.set_fee(b, kind="compilation", rate=15, paid_on="2022-12-20")
+    lines = vols.payments(17, default_rate=100)
+    first, second = lines
+    assert (first.figure, first.thousands, first.rate, first.amount) == (1500, 2, 100, 200)
+    assert (second.thousands, second.rate, second.amount, second.kind) == (1, 15, 15, "compilation")
+    assert second.in_guidance and second.paid_on == "2022-12-20"
+    vols.set_fee(a, basis="layout", rate=400)
+    first = vols.payments(17)[0]
+    assert first.basis == "layout" and first.figure == vols.plan(17).sections[0].items[0].layout_words
+    assert not first.in_guidance  # 400 元/千字 is above the 2014 range: flagged, not refused
+    with pytest.raises(InvalidValueError, match="稿酬标准"):
+        vols.set_fee(a, rate=-5)

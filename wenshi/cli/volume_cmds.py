@@ -1,0 +1,309 @@
+"""Volume commands: ``volume …``, ``export-toc``, ``export-volume``, ``export-catalogue``,
+``payments``, ``fee``."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+
+from wenshi.catalog import Catalog
+from wenshi.cli.output import print_json, table
+from wenshi.errors import InvalidValueError
+from wenshi.export.tables import write_table
+from wenshi.export.toc import write_catalogue, write_toc
+from wenshi.export.volume_docx import write_volume_docx
+from wenshi.library import Library
+from wenshi.text.wordcount import Layout
+from wenshi.volumes import fees
+from wenshi.volumes.layout import LayoutSettings
+from wenshi.volumes.service import VOLUME_STATUSES, Volumes
+
+
+def _layout_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--layout", metavar="CPLxLPP", help="版心：每行字数x每页行数，如 28x30")
+    p.add_argument("--paper", help="开本，如 16开、32开")
+    p.add_argument("--title-lines", type=int, help="题名所占行数（默认 3）")
+    p.add_argument("--section-lines", type=int, help="栏目标题所占行数（默认 2）")
+    p.add_argument("--image-lines", type=int, help="每幅图片所占行数（默认 10）")
+    p.add_argument("--front-pages", type=int, help="前置页数（扉页、前言、目录等）")
+    p.add_argument("--new-page", action=argparse.BooleanOptionalAction, default=None,
+                   help="每篇另起一页")
+    p.add_argument("--right-hand", action=argparse.BooleanOptionalAction, default=None,
+                   help="每篇从单页码（右页）起")
+
+
+def _layout_changes(args: argparse.Namespace) -> dict[str, object]:
+    changes: dict[str, object] = {}
+    if args.layout:
+        layout = Layout.parse(args.layout)
+        changes |= {"chars_per_line": layout.chars_per_line,
+                    "lines_per_page": layout.lines_per_page}
+    for name in ("paper", "title_lines", "section_lines", "image_lines", "front_pages",
+                 "new_page", "right_hand"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    return changes
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    vol = sub.add_parser("volume", help="编辑成辑：辑、栏目、编排、页码估算")
+    vsub = vol.add_subparsers(dest="volume_command", metavar="ACTION", required=True,
+                              parser_class=type(vol))
+
+    p = vsub.add_parser("create", help="新建一辑")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("--title", required=True, help="辑名，如 《灵武文史》第十七辑")
+    p.add_argument("--year", type=int)
+    p.add_argument("--target-words", type=int, metavar="W", help="目标字数")
+    _layout_options(p)
+    p.set_defaults(handler=cmd_create)
+
+    p = vsub.add_parser("set", help="修改辑名、年份、目标字数、状态或版式")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("--title")
+    p.add_argument("--year", type=int)
+    p.add_argument("--target-words", type=int, metavar="W")
+    p.add_argument("--status", choices=sorted(VOLUME_STATUSES))
+    _layout_options(p)
+    p.set_defaults(handler=cmd_set)
+
+    p = vsub.add_parser("list", help="列出各辑")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_list)
+
+    p = vsub.add_parser("section", help="栏目：add NAME [--at POS] | rename OLD NEW | move NAME POS | rm NAME")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("action", choices=["add", "rename", "move", "rm"])
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--at", type=int, metavar="POS", help="位置（从 1 起）")
+    p.set_defaults(handler=cmd_section)
+
+    p = vsub.add_parser("add", help="把稿件编入栏目")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("--section", required=True, metavar="NAME")
+    p.add_argument("--at", type=int, metavar="POS", help="插入位置（从 1 起，默认末尾）")
+    p.set_defaults(handler=cmd_add)
+
+    p = vsub.add_parser("move", help="移动稿件到另一栏目或位置")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--section", required=True, metavar="NAME")
+    p.add_argument("--at", type=int, metavar="POS")
+    p.set_defaults(handler=cmd_move)
+
+    p = vsub.add_parser("remove", help="把稿件移出本辑（回到待编稿件）")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(handler=cmd_remove)
+
+    p = vsub.add_parser("show", help="显示一辑：栏目、篇目、字数、起始页、合计")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_show)
+
+    p = vsub.add_parser("pool", help="尚未编入任何一辑的采用、待用稿件")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_pool)
+
+    p = sub.add_parser("export-toc", help="导出目录稿（.docx .md .html .csv）")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("--format", choices=["docx", "md", "html", "csv"])
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_export_toc)
+
+    p = sub.add_parser("export-volume", help="导出整辑文稿（.docx，供排版）")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.set_defaults(handler=cmd_export_volume)
+
+    p = sub.add_parser("export-catalogue", help="导出各辑总目录（.docx 或 .csv）")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_export_catalogue)
+
+    p = sub.add_parser("payments", help="导出一辑的稿酬表（.xlsx 或 .csv）")
+    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("--rate", type=float, metavar="R", help="未单独设定的稿件按此标准（元/千字）")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_payments)
+
+    p = sub.add_parser("fee", help="设定一篇稿件的稿酬：类别、计酬依据、标准、支付日期")
+    p.add_argument("id", type=int)
+    p.add_argument("--kind", choices=sorted(fees.KINDS), help="original 原创 / compilation 汇编 / translation 翻译")
+    p.add_argument("--basis", choices=sorted(fees.BASES), help="words Word 字数 / layout 版面字数")
+    p.add_argument("--rate", type=float, metavar="R", help="元/千字")
+    p.add_argument("--paid", metavar="DATE", help="支付日期")
+    p.set_defaults(handler=cmd_fee)
+
+
+def cmd_create(args: argparse.Namespace, library: Library) -> int:
+    settings = LayoutSettings(**_layout_changes(args))
+    Volumes(library).create(args.number, args.title, year=args.year,
+                            target_words=args.target_words, settings=settings)
+    print(f"已新建第 {args.number} 辑《{args.title.strip('《》')}》"
+          f"（版心 {settings.chars_per_line}x{settings.lines_per_page}）")
+    return 0
+
+
+def cmd_set(args: argparse.Namespace, library: Library) -> int:
+    changes = _layout_changes(args)
+    for name in ("title", "year", "target_words", "status"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if not changes:
+        raise InvalidValueError("没有要修改的内容；见 wenshi volume set --help")
+    Volumes(library).update(args.number, **changes)
+    print(f"第 {args.number} 辑已修改")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, library: Library) -> int:
+    volumes = Volumes(library).list()
+    if args.json:
+        print_json([asdict(v) for v in volumes])
+    elif volumes:
+        print(table(["辑", "辑名", "年份", "状态", "篇数", "字数", "目标字数"],
+                    [[str(v.number), v.title, str(v.year or ""), VOLUME_STATUSES[v.status],
+                      str(v.articles), str(v.words), str(v.target_words or "")] for v in volumes]))
+    else:
+        print("还没有任何一辑（wenshi volume create N --title …）")
+    return 0
+
+
+def cmd_section(args: argparse.Namespace, library: Library) -> int:
+    volumes, names, n = Volumes(library), args.names, args.number
+    expected = {"add": 1, "rename": 2, "move": 2, "rm": 1}[args.action]
+    if len(names) != expected:
+        raise InvalidValueError(
+            "用法：section N add NAME [--at POS] | rename OLD NEW | move NAME POS | rm NAME")
+    if args.action == "add":
+        volumes.add_section(n, names[0], args.at)
+    elif args.action == "rename":
+        volumes.rename_section(n, names[0], names[1])
+    elif args.action == "move":
+        if not names[1].isdigit():
+            raise InvalidValueError(f"位置“{names[1]}”无效：须为从 1 起的整数")
+        volumes.move_section(n, names[0], int(names[1]))
+    else:
+        volumes.remove_section(n, names[0])
+    print(f"第 {n} 辑栏目：{'、'.join(volumes.sections(n)) or '（无）'}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace, library: Library) -> int:
+    Volumes(library).add(args.number, args.ids, args.section, args.at)
+    print(f"已把 {len(args.ids)} 篇编入第 {args.number} 辑“{args.section}”")
+    return 0
+
+
+def cmd_move(args: argparse.Namespace, library: Library) -> int:
+    Volumes(library).move(args.number, args.id, args.section, args.at)
+    print(f"稿件 {args.id} 已移到“{args.section}”")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, library: Library) -> int:
+    Volumes(library).remove(args.number, args.id)
+    print(f"稿件 {args.id} 已移出第 {args.number} 辑")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, library: Library) -> int:
+    plan = Volumes(library).plan(args.number)
+    if args.json:
+        print_json(plan.to_dict())
+        return 0
+    s = plan.settings
+    print(f"第 {plan.number} 辑  {plan.title}  {plan.year or ''}  {VOLUME_STATUSES[plan.status]}")
+    print(f"版式：{s.paper}，每行 {s.chars_per_line} 字 × 每页 {s.lines_per_page} 行"
+          + ("，每篇另起页" if s.new_page else "") + ("，每篇起右页" if s.right_hand else ""))
+    for section in plan.sections:
+        t = section.totals
+        print(f"\n【{section.name}】 {t.articles} 篇  {t.words} 字  版面 {t.layout_words} 字")
+        if section.items:
+            print(table(["起页", "ID", "题名", "作者", "字数", "版面字数", "图"],
+                        [[str(i.start_page), str(i.id), i.title, i.credit_line, str(i.words),
+                          str(i.layout_words), str(i.images or "")] for i in section.items]))
+    t = plan.totals
+    target = ""
+    if plan.target_words:
+        target = f"，目标 {plan.target_words} 字（{plan.progress:.0%}）"
+    print(f"\n合计：{t.articles} 篇，{t.words} 字（汉字 {t.han}），版面字数 {t.layout_words}，"
+          f"图片 {t.images} 幅，约 {t.pages} 页{target}")
+    return 0
+
+
+def cmd_pool(args: argparse.Namespace, library: Library) -> int:
+    pool = Volumes(library).pool()
+    if args.json:
+        print_json([asdict(p) for p in pool])
+    elif pool:
+        print(table(["ID", "题名", "作者", "状态", "字数", "拟投栏目"],
+                    [[str(p.id), p.title, "、".join(p.authors), p.status_label, str(p.words),
+                      p.section_wish] for p in pool]))
+    else:
+        print("没有待编的采用、待用稿件")
+    return 0
+
+
+def cmd_export_toc(args: argparse.Namespace, library: Library) -> int:
+    path = Path(args.output)
+    if args.format and path.suffix.lower() != f".{args.format}":
+        raise InvalidValueError(f"{path}：文件扩展名与 --format {args.format} 不符")
+    write_toc(Volumes(library).plan(args.number), path)
+    print(f"已导出第 {args.number} 辑目录：{path}")
+    return 0
+
+
+def cmd_export_volume(args: argparse.Namespace, library: Library) -> int:
+    plan = Volumes(library).plan(args.number)
+    catalog = Catalog(library)
+    bodies = {i.id: catalog.get(i.id).body for s in plan.sections for i in s.items}
+    write_volume_docx(plan, bodies, Path(args.output))
+    print(f"已导出第 {args.number} 辑全文（{plan.totals.articles} 篇）：{args.output}")
+    return 0
+
+
+def cmd_export_catalogue(args: argparse.Namespace, library: Library) -> int:
+    plans = Volumes(library).catalogue()
+    if not plans:
+        raise InvalidValueError("文库中还没有任何一辑，无法生成总目录")
+    write_catalogue(plans, Path(args.output))
+    print(f"已导出总目录（{len(plans)} 辑）：{args.output}")
+    return 0
+
+
+PAYMENT_HEADERS = ["ID", "作者", "题名", "类别", "计酬依据", "字数", "计酬千字", "标准（元/千字）",
+                   "金额（元）", "指导范围内", "支付日期"]
+
+
+def cmd_payments(args: argparse.Namespace, library: Library) -> int:
+    lines = Volumes(library).payments(args.number, args.rate)
+    total = round(sum(f.amount for f in lines), 2)
+    if args.output:
+        rows = [[f.id, f.authors, f.title, fees.KINDS[f.kind][0], fees.BASES[f.basis], f.figure,
+                 f.thousands, f.rate, f.amount, "是" if f.in_guidance else "否", f.paid_on or ""]
+                for f in lines]
+        rows.append(["", "合计", "", "", "", "", "", "", total, "", ""])
+        write_table(Path(args.output), PAYMENT_HEADERS, rows, sheet="稿酬")
+        print(f"已导出稿酬表：{len(lines)} 篇，合计 {total} 元 → {args.output}")
+    elif args.json:
+        print_json({"number": args.number, "total": total, "lines": [f.to_dict() for f in lines]})
+    else:
+        print(table(PAYMENT_HEADERS[:9],
+                    [[str(f.id), f.authors, f.title, fees.KINDS[f.kind][0], fees.BASES[f.basis],
+                      str(f.figure), str(f.thousands), f"{f.rate:g}", f"{f.amount:.2f}"]
+                     for f in lines]))
+        print(f"合计 {total:.2f} 元")
+    return 0
+
+
+def cmd_fee(args: argparse.Namespace, library: Library) -> int:
+    if all(v is None for v in (args.kind, args.basis, args.rate, args.paid)):
+        raise InvalidValueError("没有要设定的内容；见 wenshi fee --help")
+    Volumes(library).set_fee(args.id, kind=args.kind, basis=args.basis, rate=args.rate,
+                             paid_on=args.paid)
+    print(f"稿件 {args.id} 的稿酬设定已保存")
+    return 0

@@ -1,0 +1,87 @@
+"""The plan of a volume as exports and views read it: sections, items, pages, totals."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from wenshi.volumes.layout import LayoutSettings
+
+
+@dataclass
+class Totals:
+    articles: int = 0
+    words: int = 0
+    han: int = 0
+    layout_words: int = 0
+    images: int = 0
+    pages: int = 0
+
+
+@dataclass
+class ItemPlan:
+    id: int
+    title: str
+    subtitle: str
+    authors: list[str]
+    compilers: list[str]
+    narrators: list[str]
+    status: str
+    status_label: str
+    genre: str
+    words: int
+    han: int
+    layout_words: int
+    images: int
+    lines: int
+    start_page: int
+    end_page: int
+
+    @property
+    def credit_line(self) -> str:
+        """The by-line as printed: 马建国 / 王福林 口述 李秀兰 整理."""
+        parts = ["、".join(self.authors)] if self.authors else []
+        if self.narrators:
+            parts.append("、".join(self.narrators) + " 口述")
+        if self.compilers:
+            parts.append("、".join(self.compilers) + " 整理")
+        return "  ".join(parts)
+
+
+@dataclass
+class SectionPlan:
+    name: str
+    items: list[ItemPlan] = field(default_factory=list)
+    totals: Totals = field(default_factory=Totals)
+
+
+@dataclass
+class VolumePlan:
+    number: int
+    title: str
+    year: int | None
+    status: str
+    target_words: int | None
+    settings: LayoutSettings
+    sections: list[SectionPlan]
+    totals: Totals
+
+    @property
+    def progress(self) -> float | None:
+        """Share of the target 字数 reached (1.0 = on target), if a target is set."""
+        return self.totals.words / self.target_words if self.target_words else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number, "title": self.title, "year": self.year,
+            "status": self.status, "words": self.totals.words, "han": self.totals.han,
+            "layout_words": self.totals.layout_words, "images": self.totals.images,
+            "articles": self.totals.articles, "pages": self.totals.pages,
+            "target_words": self.target_words, "progress": self.progress,
+            "layout": asdict(self.settings),
+            "sections": [
+                {"name": s.name, **asdict(s.totals),
+                 "items": [asdict(i) for i in s.items]}
+                for s in self.sections
+            ],
+        }
