@@ -5,18 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, fn
 
 from wenshi import workflow
 from wenshi.db.models import Credit, Manuscript, Person, Section, StoredFile, Volume
+from wenshi.errors import InvalidValueError
 from wenshi.records import ManuscriptSummary
 from wenshi.text.similarity import THRESHOLD, resemblance
 
-SORT_KEYS = {
+_FIRST_AUTHOR = SQL(
+    "(SELECT p.name FROM credit c JOIN person p ON p.id = c.person_id "
+    "WHERE c.manuscript_id = t1.id AND c.role = 'author' ORDER BY c.position LIMIT 1)"
+)
+SORT_KEYS: dict[str, Any] = {
     "id": Manuscript.id,
     "title": Manuscript.title,
+    "author": _FIRST_AUTHOR,
     "status": Manuscript.status,
     "words": Manuscript.words,
+    "volume": (Volume.number, Section.position, Manuscript.position),
+    "section": Section.name,
     "received": Manuscript.received_date,
     "updated": Manuscript.updated_at,
 }
@@ -50,27 +58,14 @@ def _authors_by_id(ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def list_manuscripts(flt: Filter | None = None) -> list[ManuscriptSummary]:
-    """Catalog rows matching ``flt``, in its order."""
-    flt = flt or Filter()
+def _filtered(flt: Filter, *columns: Any):
     query = (
-        Manuscript.select(
-            Manuscript.id,
-            Manuscript.title,
-            Manuscript.status,
-            Manuscript.words,
-            Manuscript.han,
-            Manuscript.received_date,
-            Manuscript.similar_to,
-            Manuscript.deleted_at,
-            Volume.number,
-            Section.name,
-        )
+        Manuscript.select(*columns)
         .join(Section, JOIN.LEFT_OUTER)
         .join(Volume, JOIN.LEFT_OUTER)
-    )
-    query = query.where(
-        Manuscript.deleted_at.is_null(False) if flt.trash else Manuscript.deleted_at.is_null()
+        .where(
+            Manuscript.deleted_at.is_null(False) if flt.trash else Manuscript.deleted_at.is_null()
+        )
     )
     if flt.status:
         query = query.where(Manuscript.status == workflow.parse_status(flt.status))
@@ -82,10 +77,48 @@ def list_manuscripts(flt: Filter | None = None) -> list[ManuscriptSummary]:
             Credit.select(Credit.manuscript).join(Person).where(Person.name.contains(needle))
         )
         query = query.where(Manuscript.title.contains(needle) | Manuscript.id.in_(by_person))
-    key = SORT_KEYS.get(flt.sort, Manuscript.id)
-    query = query.order_by(key.desc() if flt.descending else key, Manuscript.id)
-    rows = list(query.tuples())
-    authors = _authors_by_id([r[0] for r in rows])
+    return query
+
+
+def ordered_ids(flt: Filter | None = None) -> list[int]:
+    """Ids of the manuscripts matching ``flt``, in its order: the catalog view holds only
+    these and fetches rows as they scroll into view (``summaries``)."""
+    flt = flt or Filter()
+    if flt.sort not in SORT_KEYS:
+        raise InvalidValueError(f"未知的排序字段“{flt.sort}”；可用：{'、'.join(SORT_KEYS)}")
+    keys = SORT_KEYS[flt.sort]
+    keys = keys if isinstance(keys, tuple) else (keys,)
+    order = [k.desc() if flt.descending else k for k in keys]
+    query = _filtered(flt, Manuscript.id).order_by(*order, Manuscript.id)
+    return [mid for (mid,) in query.tuples()]
+
+
+def summaries(ids: list[int]) -> list[ManuscriptSummary]:
+    """Catalog rows for ``ids``, in that order (missing ids are skipped)."""
+    if not ids:
+        return []
+    rows = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = (
+            Manuscript.select(
+                Manuscript.id,
+                Manuscript.title,
+                Manuscript.status,
+                Manuscript.words,
+                Manuscript.han,
+                Manuscript.received_date,
+                Manuscript.similar_to,
+                Manuscript.deleted_at,
+                Volume.number,
+                Section.name,
+            )
+            .join(Section, JOIN.LEFT_OUTER)
+            .join(Volume, JOIN.LEFT_OUTER)
+            .where(Manuscript.id.in_(chunk))
+        )
+        rows.update({r[0]: r for r in query.tuples()})
+    authors = _authors_by_id(list(rows))
     return [
         ManuscriptSummary(
             id=mid,
@@ -101,8 +134,15 @@ def list_manuscripts(flt: Filter | None = None) -> list[ManuscriptSummary]:
             similar_to=similar,
             deleted_at=deleted,
         )
-        for mid, title, status, words, han, received, similar, deleted, vol, sec in rows
+        for mid, title, status, words, han, received, similar, deleted, vol, sec in (
+            rows[i] for i in ids if i in rows
+        )
     ]
+
+
+def list_manuscripts(flt: Filter | None = None) -> list[ManuscriptSummary]:
+    """Catalog rows matching ``flt``, in its order."""
+    return summaries(ordered_ids(flt))
 
 
 @dataclass

@@ -4,7 +4,6 @@ realistic manuscripts built, reordered and exported."""
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,8 @@ def run(capsys, tmp_path: Path) -> Run:
     for i, text in enumerate(generate_articles(44, 1200, seed=17)):
         (inbox / f"{i + 1:02d}.txt").write_text(
             f"灵武旧事拾零之{i + 1}\n文/作者{chr(0x4E00 + i * 37)}{chr(0x4E8C + i)}\n\n{text}",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     r = Run(capsys, tmp_path / "lib")
     assert r("import", str(inbox))[0] == 0
     for mid in range(1, 45):
@@ -33,21 +33,44 @@ def run(capsys, tmp_path: Path) -> Run:
 
 
 def build(run: Run) -> None:
-    assert run("volume", "create", "17", "--title", "《灵武文史》第十七辑", "--year", "2022",
-               "--target-words", "190000", "--layout", "28x30", "--front-pages", "4")[0] == 0
+    assert (
+        run(
+            "volume",
+            "create",
+            "17",
+            "--title",
+            "《灵武文史》第十七辑",
+            "--year",
+            "2022",
+            "--target-words",
+            "190000",
+            "--layout",
+            "28x30",
+            "--front-pages",
+            "4",
+        )[0]
+        == 0
+    )
     for name in SECTIONS:
         assert run("volume", "section", "17", "add", name)[0] == 0
     for k, name in enumerate(SECTIONS):
         ids = [str(m) for m in range(1 + k * 11, 12 + k * 11)]
-        code, out, err = run("volume", "add", "17", *ids, "--section", name)
+        code, _out, err = run("volume", "add", "17", *ids, "--section", name)
         assert code == 0, err
 
 
 def test_build_show_reorder(run: Run):
     build(run)
     shown = run.json("volume", "show", "17")
-    assert set(shown) >= {"number", "title", "words", "layout_words", "pages", "target_words",
-                          "sections"}
+    assert set(shown) >= {
+        "number",
+        "title",
+        "words",
+        "layout_words",
+        "pages",
+        "target_words",
+        "sections",
+    }
     assert [s["name"] for s in shown["sections"]] == SECTIONS
     items = [i for s in shown["sections"] for i in s["items"]]
     assert len(items) == 44
@@ -90,7 +113,7 @@ def test_payments(run: Run, tmp_path: Path):
     code, _, err = run("payments", "17", "-o", str(tmp_path / "稿酬.xlsx"))
     assert code == 1 and "--rate" in err
     assert run("fee", "1", "--kind", "compilation", "--rate", "15")[0] == 0
-    code, out, _ = run("payments", "17", "--rate", "80", "-o", str(tmp_path / "稿酬.xlsx"))
+    code, _out, _ = run("payments", "17", "--rate", "80", "-o", str(tmp_path / "稿酬.xlsx"))
     assert code == 0
     sheet = load_workbook(tmp_path / "稿酬.xlsx").active
     assert sheet["A1"].value == "ID" and sheet.max_row == 44 + 2
@@ -114,7 +137,7 @@ def test_payments(run: Run, tmp_path: Path):
 def test_bad_requests_one_line_change_nothing(run: Run, argv, message):
     build(run)
     before = run.json("volume", "show", "17")
-    code, out, err = run(*argv)
+    code, _out, err = run(*argv)
     assert code == 1 and err.count("\n") == 1 and message in err, err
     assert run.json("volume", "show", "17") == before
 

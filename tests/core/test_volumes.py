@@ -32,11 +32,18 @@ def vols(library: Library) -> Volumes:
 
 
 # -- the page estimate, by hand ------------------------------------------------------------
-SMALL = dict(chars_per_line=10, lines_per_page=10, title_lines=2, section_lines=1,
-             image_lines=3, front_pages=2)
+SMALL = dict(
+    chars_per_line=10,
+    lines_per_page=10,
+    title_lines=2,
+    section_lines=1,
+    image_lines=3,
+    front_pages=2,
+)
 A = ArticleShape(body=han(25), has_subtitle=False, has_byline=True, images=0, verse=False)
-B = ArticleShape(body=han(8) + "\n\n" + han(18), has_subtitle=True, has_byline=True, images=1,
-                 verse=False)
+B = ArticleShape(
+    body=han(8) + "\n\n" + han(18), has_subtitle=True, has_byline=True, images=1, verse=False
+)
 C = ArticleShape(body=han(40), has_subtitle=False, has_byline=False, images=0, verse=False)
 
 
@@ -57,7 +64,9 @@ def test_start_pages_by_hand():
     # heading plus C's title would end page 4 exactly (7 + 1 + 2 = 10), so both go to page 5.
     placements, pages = paginate([[6, 10], [7]], LayoutSettings(**SMALL))
     assert [[(p.start_page, p.end_page) for p in s] for s in placements] == [
-        [(3, 3), (3, 4)], [(5, 5)]]
+        [(3, 3), (3, 4)],
+        [(5, 5)],
+    ]
     assert pages == 5
 
 
@@ -65,7 +74,9 @@ def test_each_article_on_a_new_page():
     # A on page 3; B begins page 4 and fills it exactly; C with its heading on page 5.
     placements, pages = paginate([[6, 10], [7]], LayoutSettings(**SMALL, new_page=True))
     assert [[(p.start_page, p.end_page) for p in s] for s in placements] == [
-        [(3, 3), (4, 4)], [(5, 5)]]
+        [(3, 3), (4, 4)],
+        [(5, 5)],
+    ]
     assert pages == 5
 
 
@@ -76,8 +87,10 @@ def test_each_article_on_a_right_hand_page():
     assert pages == 7
 
 
-@pytest.mark.parametrize("bad", [dict(chars_per_line=0), dict(lines_per_page=0),
-                                 dict(title_lines=-1), dict(title_lines=40)])
+@pytest.mark.parametrize(
+    "bad",
+    [dict(chars_per_line=0), dict(lines_per_page=0), dict(title_lines=-1), dict(title_lines=40)],
+)
 def test_impossible_layouts_are_refused(bad):
     with pytest.raises(InvalidValueError):
         LayoutSettings(**bad)
@@ -87,11 +100,18 @@ def test_impossible_layouts_are_refused(bad):
 def test_build_reorder_and_totals(library: Library, vols: Volumes):
     catalog = Catalog(library)
     a = accepted(catalog, "马鸿宾与灵武", han(25), authors=["马建国"])
-    b = accepted(catalog, "水洞沟遗址发现记", han(8) + "\n" + han(18), subtitle="口述实录",
-                 narrators=["王福林"], compilers=["李秀兰"])
+    b = accepted(
+        catalog,
+        "水洞沟遗址发现记",
+        han(8) + "\n" + han(18),
+        subtitle="口述实录",
+        narrators=["王福林"],
+        compilers=["李秀兰"],
+    )
     c = accepted(catalog, "灵州古城考略", han(40))
-    vols.create(17, "《灵武文史》第十七辑", year=2022, target_words=190000,
-                settings=LayoutSettings(**SMALL))
+    vols.create(
+        17, "《灵武文史》第十七辑", year=2022, target_words=190000, settings=LayoutSettings(**SMALL)
+    )
     vols.add_section(17, "人物春秋")
     vols.add_section(17, "史海钩沉", at=1)
     assert vols.sections(17) == ["史海钩沉", "人物春秋"]
@@ -106,8 +126,10 @@ def test_build_reorder_and_totals(library: Library, vols: Volumes):
     assert plan.totals.articles == 3 and plan.totals.pages == 5
     assert plan.totals.words == sum(catalog.get(m).counts["words"] for m in (a, b, c))
     assert plan.totals.layout_words == 60 + 70 + 70
-    assert plan.sections[0].totals.words == catalog.get(a).counts["words"] + catalog.get(
-        b).counts["words"]
+    assert (
+        plan.sections[0].totals.words
+        == catalog.get(a).counts["words"] + catalog.get(b).counts["words"]
+    )
     assert plan.progress == pytest.approx(plan.totals.words / 190000)
     assert plan.sections[0].items[1].credit_line == "王福林 口述  李秀兰 整理"
 
@@ -191,8 +213,9 @@ def test_section_rename_and_move_are_searchable(library: Library, vols: Volumes)
 
 def test_verse_pays_ten_lines_per_thousand(library: Library, vols: Volumes):
     catalog = Catalog(library)
-    poem = accepted(catalog, "黄河谣", "黄河水，\n向东流，\n流过灵武十三州。\n春来桃花满渠岸。",
-                    genre="verse")
+    poem = accepted(
+        catalog, "黄河谣", "黄河水，\n向东流，\n流过灵武十三州。\n春来桃花满渠岸。", genre="verse"
+    )
     long_poem = accepted(catalog, "塞上曲", "\n".join(["大漠孤烟直"] * 14), genre="verse")
     vols.create(17, "第十七辑")
     vols.add_section(17, "诗词")
@@ -218,7 +241,9 @@ def test_payment_sheet(library: Library, vols: Volumes):
     assert second.in_guidance and second.paid_on == "2022-12-20"
     vols.set_fee(a, basis="layout", rate=400)
     first = vols.payments(17)[0]
-    assert first.basis == "layout" and first.figure == vols.plan(17).sections[0].items[0].layout_words
+    assert (
+        first.basis == "layout" and first.figure == vols.plan(17).sections[0].items[0].layout_words
+    )
     assert not first.in_guidance  # 400 元/千字 is above the 2014 range: flagged, not refused
     with pytest.raises(InvalidValueError, match="稿酬标准"):
         vols.set_fee(a, rate=-5)

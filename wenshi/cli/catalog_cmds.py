@@ -12,9 +12,11 @@ from wenshi.backup import backup_library
 from wenshi.catalog import Catalog
 from wenshi.cli.count_cmd import LABELS as COUNT_LABELS
 from wenshi.cli.output import error_line, print_json, table, terminal_progress
-from wenshi.errors import InvalidValueError
+from wenshi.errors import ImportFileError, InvalidValueError
+from wenshi.images import Images
 from wenshi.library import Library
 from wenshi.records import COUNT_FIELDS, ROLE_LABELS
+from wenshi.sample import load_sample
 
 
 def _json_flag(p: argparse.ArgumentParser) -> None:
@@ -103,6 +105,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stats", help="按状态统计篇数与字数")
     _json_flag(p)
     p.set_defaults(handler=cmd_stats)
+
+    register_images(sub)
+
+    p = sub.add_parser("sample", help="载入示例文库（两辑《灵武文史》和几篇审稿中的稿件）")
+    p.set_defaults(handler=cmd_sample)
 
     p = sub.add_parser("backup", help="把整个文库备份为一个 .zip")
     p.add_argument("file", metavar="FILE.zip")
@@ -373,4 +380,99 @@ def cmd_undelete(args: argparse.Namespace, library: Library) -> int:
 def cmd_backup(args: argparse.Namespace, library: Library) -> int:
     count = backup_library(library, Path(args.file), terminal_progress())
     print(f"已备份到 {args.file}（数据库和 {count} 个原始文件）")
+    return 0
+
+
+# -- images ---------------------------------------------------------------------------------
+def register_images(sub: argparse._SubParsersAction) -> None:
+    img = sub.add_parser("image", help="稿件图片：add ID FILE… | list ID | set IMAGE | rm IMAGE")
+    isub = img.add_subparsers(
+        dest="image_command", metavar="ACTION", required=True, parser_class=type(img)
+    )
+    p = isub.add_parser("add", help="给稿件添加图片")
+    p.add_argument("id", type=int)
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--caption", default="", help="图注")
+    p.add_argument("--date", default="", help="拍摄日期（默认取 EXIF）")
+    p.add_argument("--by", default="", metavar="NAME", help="摄影者（默认取 EXIF）")
+    p.set_defaults(handler=cmd_image_add)
+    p = isub.add_parser("list", help="列出稿件的图片")
+    p.add_argument("id", type=int)
+    _json_flag(p)
+    p.set_defaults(handler=cmd_image_list)
+    p = isub.add_parser("set", help="修改图注、日期、摄影者")
+    p.add_argument("image", type=int, metavar="IMAGE")
+    p.add_argument("--caption")
+    p.add_argument("--date")
+    p.add_argument("--by", metavar="NAME")
+    p.set_defaults(handler=cmd_image_set)
+    p = isub.add_parser("rm", help="移除图片（原始文件仍保存在文库中）")
+    p.add_argument("image", type=int, metavar="IMAGE")
+    p.set_defaults(handler=cmd_image_rm)
+
+
+def cmd_image_add(args: argparse.Namespace, library: Library) -> int:
+    images = Images(library)
+    failed = False
+    for name in args.files:
+        try:
+            info = images.attach(
+                args.id, Path(name), caption=args.caption, taken_on=args.date, photographer=args.by
+            )
+        except ImportFileError as exc:
+            error_line(str(exc))
+            failed = True
+            continue
+        print(
+            f"图{info.position}  #{info.id}  {info.original_name}  {info.width}×{info.height}"
+            f"  {info.caption}"
+        )
+    return 1 if failed else 0
+
+
+def cmd_image_list(args: argparse.Namespace, library: Library) -> int:
+    Catalog(library).get(args.id)
+    infos = Images(library).list(args.id)
+    if args.json:
+        print_json([i.to_dict() for i in infos])
+    elif infos:
+        print(
+            table(
+                ["图", "ID", "文件", "尺寸", "图注", "日期", "摄影"],
+                [
+                    [
+                        str(i.position),
+                        str(i.id),
+                        i.original_name,
+                        f"{i.width}×{i.height}",
+                        i.caption,
+                        i.taken_on,
+                        i.photographer,
+                    ]
+                    for i in infos
+                ],
+            )
+        )
+    else:
+        print(f"稿件 {args.id} 没有图片")
+    return 0
+
+
+def cmd_image_set(args: argparse.Namespace, library: Library) -> int:
+    Images(library).update(
+        args.image, caption=args.caption, taken_on=args.date, photographer=args.by
+    )
+    print(f"图片 {args.image} 已修改")
+    return 0
+
+
+def cmd_image_rm(args: argparse.Namespace, library: Library) -> int:
+    Images(library).remove(args.image)
+    print(f"图片 {args.image} 已移除（原始文件仍保存在文库中）")
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace, library: Library) -> int:
+    count = load_sample(library, progress=terminal_progress())
+    print(f"已载入示例文库：{count} 篇稿件，第十六、十七辑（wenshi volume list 查看）")
     return 0

@@ -27,20 +27,34 @@ def _layout_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--section-lines", type=int, help="栏目标题所占行数（默认 2）")
     p.add_argument("--image-lines", type=int, help="每幅图片所占行数（默认 10）")
     p.add_argument("--front-pages", type=int, help="前置页数（扉页、前言、目录等）")
-    p.add_argument("--new-page", action=argparse.BooleanOptionalAction, default=None,
-                   help="每篇另起一页")
-    p.add_argument("--right-hand", action=argparse.BooleanOptionalAction, default=None,
-                   help="每篇从单页码（右页）起")
+    p.add_argument(
+        "--new-page", action=argparse.BooleanOptionalAction, default=None, help="每篇另起一页"
+    )
+    p.add_argument(
+        "--right-hand",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="每篇从单页码（右页）起",
+    )
 
 
 def _layout_changes(args: argparse.Namespace) -> dict[str, object]:
     changes: dict[str, object] = {}
     if args.layout:
         layout = Layout.parse(args.layout)
-        changes |= {"chars_per_line": layout.chars_per_line,
-                    "lines_per_page": layout.lines_per_page}
-    for name in ("paper", "title_lines", "section_lines", "image_lines", "front_pages",
-                 "new_page", "right_hand"):
+        changes |= {
+            "chars_per_line": layout.chars_per_line,
+            "lines_per_page": layout.lines_per_page,
+        }
+    for name in (
+        "paper",
+        "title_lines",
+        "section_lines",
+        "image_lines",
+        "front_pages",
+        "new_page",
+        "right_hand",
+    ):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
     return changes
@@ -48,8 +62,9 @@ def _layout_changes(args: argparse.Namespace) -> dict[str, object]:
 
 def register(sub: argparse._SubParsersAction) -> None:
     vol = sub.add_parser("volume", help="编辑成辑：辑、栏目、编排、页码估算")
-    vsub = vol.add_subparsers(dest="volume_command", metavar="ACTION", required=True,
-                              parser_class=type(vol))
+    vsub = vol.add_subparsers(
+        dest="volume_command", metavar="ACTION", required=True, parser_class=type(vol)
+    )
 
     p = vsub.add_parser("create", help="新建一辑")
     p.add_argument("number", type=int, metavar="N")
@@ -72,7 +87,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_list)
 
-    p = vsub.add_parser("section", help="栏目：add NAME [--at POS] | rename OLD NEW | move NAME POS | rm NAME")
+    p = vsub.add_parser(
+        "section", help="栏目：add NAME [--at POS] | rename OLD NEW | move NAME POS | rm NAME"
+    )
     p.add_argument("number", type=int, metavar="N")
     p.add_argument("action", choices=["add", "rename", "move", "rm"])
     p.add_argument("names", nargs="+", metavar="NAME")
@@ -131,7 +148,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("fee", help="设定一篇稿件的稿酬：类别、计酬依据、标准、支付日期")
     p.add_argument("id", type=int)
-    p.add_argument("--kind", choices=sorted(fees.KINDS), help="original 原创 / compilation 汇编 / translation 翻译")
+    p.add_argument(
+        "--kind",
+        choices=sorted(fees.KINDS),
+        help="original 原创 / compilation 汇编 / translation 翻译",
+    )
     p.add_argument("--basis", choices=sorted(fees.BASES), help="words Word 字数 / layout 版面字数")
     p.add_argument("--rate", type=float, metavar="R", help="元/千字")
     p.add_argument("--paid", metavar="DATE", help="支付日期")
@@ -140,10 +161,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_create(args: argparse.Namespace, library: Library) -> int:
     settings = LayoutSettings(**_layout_changes(args))
-    Volumes(library).create(args.number, args.title, year=args.year,
-                            target_words=args.target_words, settings=settings)
-    print(f"已新建第 {args.number} 辑《{args.title.strip('《》')}》"
-          f"（版心 {settings.chars_per_line}x{settings.lines_per_page}）")
+    Volumes(library).create(
+        args.number, args.title, year=args.year, target_words=args.target_words, settings=settings
+    )
+    print(
+        f"已新建第 {args.number} 辑《{args.title.strip('《》')}》"
+        f"（版心 {settings.chars_per_line}x{settings.lines_per_page}）"
+    )
     return 0
 
 
@@ -164,9 +188,23 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     if args.json:
         print_json([asdict(v) for v in volumes])
     elif volumes:
-        print(table(["辑", "辑名", "年份", "状态", "篇数", "字数", "目标字数"],
-                    [[str(v.number), v.title, str(v.year or ""), VOLUME_STATUSES[v.status],
-                      str(v.articles), str(v.words), str(v.target_words or "")] for v in volumes]))
+        print(
+            table(
+                ["辑", "辑名", "年份", "状态", "篇数", "字数", "目标字数"],
+                [
+                    [
+                        str(v.number),
+                        v.title,
+                        str(v.year or ""),
+                        VOLUME_STATUSES[v.status],
+                        str(v.articles),
+                        str(v.words),
+                        str(v.target_words or ""),
+                    ]
+                    for v in volumes
+                ],
+            )
+        )
     else:
         print("还没有任何一辑（wenshi volume create N --title …）")
     return 0
@@ -177,7 +215,8 @@ def cmd_section(args: argparse.Namespace, library: Library) -> int:
     expected = {"add": 1, "rename": 2, "move": 2, "rm": 1}[args.action]
     if len(names) != expected:
         raise InvalidValueError(
-            "用法：section N add NAME [--at POS] | rename OLD NEW | move NAME POS | rm NAME")
+            "用法：section N add NAME [--at POS] | rename OLD NEW | move NAME POS | rm NAME"
+        )
     if args.action == "add":
         volumes.add_section(n, names[0], args.at)
     elif args.action == "rename":
@@ -217,21 +256,40 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         return 0
     s = plan.settings
     print(f"第 {plan.number} 辑  {plan.title}  {plan.year or ''}  {VOLUME_STATUSES[plan.status]}")
-    print(f"版式：{s.paper}，每行 {s.chars_per_line} 字 × 每页 {s.lines_per_page} 行"
-          + ("，每篇另起页" if s.new_page else "") + ("，每篇起右页" if s.right_hand else ""))
+    print(
+        f"版式：{s.paper}，每行 {s.chars_per_line} 字 × 每页 {s.lines_per_page} 行"
+        + ("，每篇另起页" if s.new_page else "")
+        + ("，每篇起右页" if s.right_hand else "")
+    )
     for section in plan.sections:
         t = section.totals
         print(f"\n【{section.name}】 {t.articles} 篇  {t.words} 字  版面 {t.layout_words} 字")
         if section.items:
-            print(table(["起页", "ID", "题名", "作者", "字数", "版面字数", "图"],
-                        [[str(i.start_page), str(i.id), i.title, i.credit_line, str(i.words),
-                          str(i.layout_words), str(i.images or "")] for i in section.items]))
+            print(
+                table(
+                    ["起页", "ID", "题名", "作者", "字数", "版面字数", "图"],
+                    [
+                        [
+                            str(i.start_page),
+                            str(i.id),
+                            i.title,
+                            i.credit_line,
+                            str(i.words),
+                            str(i.layout_words),
+                            str(i.images or ""),
+                        ]
+                        for i in section.items
+                    ],
+                )
+            )
     t = plan.totals
     target = ""
     if plan.target_words:
         target = f"，目标 {plan.target_words} 字（{plan.progress:.0%}）"
-    print(f"\n合计：{t.articles} 篇，{t.words} 字（汉字 {t.han}），版面字数 {t.layout_words}，"
-          f"图片 {t.images} 幅，约 {t.pages} 页{target}")
+    print(
+        f"\n合计：{t.articles} 篇，{t.words} 字（汉字 {t.han}），版面字数 {t.layout_words}，"
+        f"图片 {t.images} 幅，约 {t.pages} 页{target}"
+    )
     return 0
 
 
@@ -240,9 +298,22 @@ def cmd_pool(args: argparse.Namespace, library: Library) -> int:
     if args.json:
         print_json([asdict(p) for p in pool])
     elif pool:
-        print(table(["ID", "题名", "作者", "状态", "字数", "拟投栏目"],
-                    [[str(p.id), p.title, "、".join(p.authors), p.status_label, str(p.words),
-                      p.section_wish] for p in pool]))
+        print(
+            table(
+                ["ID", "题名", "作者", "状态", "字数", "拟投栏目"],
+                [
+                    [
+                        str(p.id),
+                        p.title,
+                        "、".join(p.authors),
+                        p.status_label,
+                        str(p.words),
+                        p.section_wish,
+                    ]
+                    for p in pool
+                ],
+            )
+        )
     else:
         print("没有待编的采用、待用稿件")
     return 0
@@ -275,27 +346,66 @@ def cmd_export_catalogue(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
-PAYMENT_HEADERS = ["ID", "作者", "题名", "类别", "计酬依据", "字数", "计酬千字", "标准（元/千字）",
-                   "金额（元）", "指导范围内", "支付日期"]
+PAYMENT_HEADERS = [
+    "ID",
+    "作者",
+    "题名",
+    "类别",
+    "计酬依据",
+    "字数",
+    "计酬千字",
+    "标准（元/千字）",
+    "金额（元）",
+    "指导范围内",
+    "支付日期",
+]
 
 
 def cmd_payments(args: argparse.Namespace, library: Library) -> int:
     lines = Volumes(library).payments(args.number, args.rate)
     total = round(sum(f.amount for f in lines), 2)
     if args.output:
-        rows = [[f.id, f.authors, f.title, fees.KINDS[f.kind][0], fees.BASES[f.basis], f.figure,
-                 f.thousands, f.rate, f.amount, "是" if f.in_guidance else "否", f.paid_on or ""]
-                for f in lines]
+        rows = [
+            [
+                f.id,
+                f.authors,
+                f.title,
+                fees.KINDS[f.kind][0],
+                fees.BASES[f.basis],
+                f.figure,
+                f.thousands,
+                f.rate,
+                f.amount,
+                "是" if f.in_guidance else "否",
+                f.paid_on or "",
+            ]
+            for f in lines
+        ]
         rows.append(["", "合计", "", "", "", "", "", "", total, "", ""])
         write_table(Path(args.output), PAYMENT_HEADERS, rows, sheet="稿酬")
         print(f"已导出稿酬表：{len(lines)} 篇，合计 {total} 元 → {args.output}")
     elif args.json:
         print_json({"number": args.number, "total": total, "lines": [f.to_dict() for f in lines]})
     else:
-        print(table(PAYMENT_HEADERS[:9],
-                    [[str(f.id), f.authors, f.title, fees.KINDS[f.kind][0], fees.BASES[f.basis],
-                      str(f.figure), str(f.thousands), f"{f.rate:g}", f"{f.amount:.2f}"]
-                     for f in lines]))
+        print(
+            table(
+                PAYMENT_HEADERS[:9],
+                [
+                    [
+                        str(f.id),
+                        f.authors,
+                        f.title,
+                        fees.KINDS[f.kind][0],
+                        fees.BASES[f.basis],
+                        str(f.figure),
+                        str(f.thousands),
+                        f"{f.rate:g}",
+                        f"{f.amount:.2f}",
+                    ]
+                    for f in lines
+                ],
+            )
+        )
         print(f"合计 {total:.2f} 元")
     return 0
 
@@ -303,7 +413,8 @@ def cmd_payments(args: argparse.Namespace, library: Library) -> int:
 def cmd_fee(args: argparse.Namespace, library: Library) -> int:
     if all(v is None for v in (args.kind, args.basis, args.rate, args.paid)):
         raise InvalidValueError("没有要设定的内容；见 wenshi fee --help")
-    Volumes(library).set_fee(args.id, kind=args.kind, basis=args.basis, rate=args.rate,
-                             paid_on=args.paid)
+    Volumes(library).set_fee(
+        args.id, kind=args.kind, basis=args.basis, rate=args.rate, paid_on=args.paid
+    )
     print(f"稿件 {args.id} 的稿酬设定已保存")
     return 0

@@ -1,18 +1,16 @@
 """Tables to .csv (UTF-8 with BOM, so Excel and WPS read the Chinese) or .xlsx.
 
-Each file is written to a temporary name beside the target and renamed into place, so a
-failed export never leaves a half-written file where the user expects the result.
+Each file is written beside the target and renamed into place (``wenshi.export.atomic``),
+so a failed export never leaves a half-written file where the user expects the result.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from wenshi.errors import InvalidValueError, WenshiError
+from wenshi.export.atomic import atomic_path, check_suffix
 
 FORMATS = (".csv", ".xlsx")
 
@@ -22,31 +20,15 @@ def write_table(
 ) -> None:
     """Write ``rows`` under ``headers`` to ``path``; the suffix chooses the format."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise InvalidValueError(
-            f"{path}：不支持的表格格式“{suffix or '（无扩展名）'}”；可用 .csv 或 .xlsx"
-        )
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".wenshi-", suffix=suffix)
-        os.close(fd)
-    except OSError as exc:
-        raise WenshiError(f"{path}：无法写入（{exc.strerror or exc}）") from exc
-    try:
+    suffix = check_suffix(path, FORMATS, "表格")
+    with atomic_path(path) as tmp:
         if suffix == ".csv":
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(headers)
                 writer.writerows(rows)
         else:
-            _write_xlsx(Path(tmp), headers, rows, sheet)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise WenshiError(f"{path}：无法写入（{exc.strerror or exc}）") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            _write_xlsx(tmp, headers, rows, sheet)
 
 
 def _write_xlsx(

@@ -30,7 +30,9 @@ def check_kind(kind: str) -> str:
 
 def check_basis(basis: str) -> str:
     if basis not in BASES:
-        raise InvalidValueError(f"未知的计酬依据“{basis}”；可用：words（Word 字数）、layout（版面字数）")
+        raise InvalidValueError(
+            f"未知的计酬依据“{basis}”；可用：words（Word 字数）、layout（版面字数）"
+        )
     return basis
 
 
@@ -60,13 +62,31 @@ class Fee:
         return asdict(self)
 
 
-def compute_fee(*, id: int, authors: str, title: str, kind: str, basis: str, words: int,
-                layout_words: int, rate: float, paid_on: str | None = None) -> Fee:
+def compute_fee(
+    *,
+    id: int,
+    authors: str,
+    title: str,
+    kind: str,
+    basis: str,
+    words: int,
+    layout_words: int,
+    rate: float,
+    paid_on: str | None = None,
+) -> Fee:
     figure = words if basis == "words" else layout_words
     thousands = round_up_thousands(figure) // 1000
     low, high = KINDS[kind][1], KINDS[kind][2]
     return Fee(
-        id=id, authors=authors, title=title, kind=kind, basis=basis, figure=figure,
-        thousands=thousands, rate=rate, amount=round(thousands * rate, 2),
-        in_guidance=low <= rate <= high, paid_on=paid_on,
+        id=id,
+        authors=authors,
+        title=title,
+        kind=kind,
+        basis=basis,
+        figure=figure,
+        thousands=thousands,
+        rate=rate,
+        amount=round(thousands * rate, 2),
+        in_guidance=low <= rate <= high,
+        paid_on=paid_on,
     )

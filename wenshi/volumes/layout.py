@@ -34,10 +34,15 @@ class LayoutSettings:
     def __post_init__(self) -> None:
         if self.chars_per_line < 1 or self.lines_per_page < 1:
             raise InvalidValueError(
-                f"版式“{self.chars_per_line}x{self.lines_per_page}”无效：每行字数和每页行数都必须大于 0"
+                f"版式“{self.chars_per_line}x{self.lines_per_page}”无效："
+                "每行字数和每页行数都必须大于 0"
             )
-        for name, label in (("title_lines", "标题行数"), ("section_lines", "栏目标题行数"),
-                            ("image_lines", "每幅图片行数"), ("front_pages", "前置页数")):
+        for name, label in (
+            ("title_lines", "标题行数"),
+            ("section_lines", "栏目标题行数"),
+            ("image_lines", "每幅图片行数"),
+            ("front_pages", "前置页数"),
+        ):
             if getattr(self, name) < 0:
                 raise InvalidValueError(f"{label}不能为负数")
         if self.title_lines + 2 > self.lines_per_page:

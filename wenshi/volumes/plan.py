@@ -73,15 +73,21 @@ class VolumePlan:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "number": self.number, "title": self.title, "year": self.year,
-            "status": self.status, "words": self.totals.words, "han": self.totals.han,
-            "layout_words": self.totals.layout_words, "images": self.totals.images,
-            "articles": self.totals.articles, "pages": self.totals.pages,
-            "target_words": self.target_words, "progress": self.progress,
+            "number": self.number,
+            "title": self.title,
+            "year": self.year,
+            "status": self.status,
+            "words": self.totals.words,
+            "han": self.totals.han,
+            "layout_words": self.totals.layout_words,
+            "images": self.totals.images,
+            "articles": self.totals.articles,
+            "pages": self.totals.pages,
+            "target_words": self.target_words,
+            "progress": self.progress,
             "layout": asdict(self.settings),
             "sections": [
-                {"name": s.name, **asdict(s.totals),
-                 "items": [asdict(i) for i in s.items]}
+                {"name": s.name, **asdict(s.totals), "items": [asdict(i) for i in s.items]}
                 for s in self.sections
             ],
         }

@@ -69,7 +69,9 @@ class Volumes:
     def _section(volume: Volume, name: str) -> Section:
         section = Section.get_or_none((Section.volume == volume) & (Section.name == name.strip()))
         if section is None:
-            names = "、".join(s.name for s in volume.sections.order_by(Section.position)) or "（无）"
+            names = (
+                "、".join(s.name for s in volume.sections.order_by(Section.position)) or "（无）"
+            )
             raise NotFoundError(f"第 {volume.number} 辑没有栏目“{name}”；现有栏目：{names}")
         return section
 
@@ -93,8 +95,15 @@ class Volumes:
             ).execute()
 
     # -- volumes ---------------------------------------------------------------------------
-    def create(self, number: int, title: str, *, year: int | None = None,
-               target_words: int | None = None, settings: LayoutSettings | None = None) -> None:
+    def create(
+        self,
+        number: int,
+        title: str,
+        *,
+        year: int | None = None,
+        target_words: int | None = None,
+        settings: LayoutSettings | None = None,
+    ) -> None:
         if number < 1:
             raise InvalidValueError(f"辑号“{number}”无效：须为正整数")
         if not title.strip():
@@ -105,8 +114,14 @@ class Volumes:
         with self.library.write():
             if Volume.get_or_none(Volume.number == number):
                 raise InvalidValueError(f"第 {number} 辑已存在")
-            Volume.create(number=number, title=title.strip(), year=year,
-                          target_words=target_words, created_at=now_iso(), **asdict(settings))
+            Volume.create(
+                number=number,
+                title=title.strip(),
+                year=year,
+                target_words=target_words,
+                created_at=now_iso(),
+                **asdict(settings),
+            )
 
     def update(self, number: int, **changes: object) -> None:
         """Change title, year, target_words, status or any layout setting."""
@@ -116,7 +131,8 @@ class Volumes:
             raise InvalidValueError(f"不能修改的辑属性：{'、'.join(sorted(unknown))}")
         if "status" in changes and changes["status"] not in VOLUME_STATUSES:
             raise InvalidValueError(
-                f"辑的状态“{changes['status']}”无效；可用：{'、'.join(VOLUME_STATUSES)}")
+                f"辑的状态“{changes['status']}”无效；可用：{'、'.join(VOLUME_STATUSES)}"
+            )
         if "title" in changes and not str(changes["title"]).strip():
             raise InvalidValueError("辑名不能为空")
         with self.library.write():
@@ -127,19 +143,34 @@ class Volumes:
             for key, value in changes.items():
                 setattr(volume, key, value)
             volume.save()
-            stamp(m.id for m in Manuscript.select(Manuscript.id).join(Section)
-                  .where(Section.volume == volume))
+            stamp(
+                m.id
+                for m in Manuscript.select(Manuscript.id)
+                .join(Section)
+                .where(Section.volume == volume)
+            )
 
     def list(self) -> list[VolumeSummary]:
         out = []
         for volume in Volume.select().order_by(Volume.number):
             row = (
                 Manuscript.select(fn.COUNT(Manuscript.id), fn.SUM(Manuscript.words))
-                .join(Section).where((Section.volume == volume) & Manuscript.deleted_at.is_null())
-                .tuples().first()
+                .join(Section)
+                .where((Section.volume == volume) & Manuscript.deleted_at.is_null())
+                .tuples()
+                .first()
             )
-            out.append(VolumeSummary(volume.number, volume.title, volume.year, volume.status,
-                                     row[0] or 0, row[1] or 0, volume.target_words))
+            out.append(
+                VolumeSummary(
+                    volume.number,
+                    volume.title,
+                    volume.year,
+                    volume.status,
+                    row[0] or 0,
+                    row[1] or 0,
+                    volume.target_words,
+                )
+            )
         return out
 
     # -- sections --------------------------------------------------------------------------
@@ -183,8 +214,12 @@ class Volumes:
             volume = self._volume(number)
             section = self._section(volume, name)
             self._order_sections(list(volume.sections.order_by(Section.position)), section, at)
-            stamp(m.id for m in Manuscript.select(Manuscript.id).join(Section)
-                  .where(Section.volume == volume))
+            stamp(
+                m.id
+                for m in Manuscript.select(Manuscript.id)
+                .join(Section)
+                .where(Section.volume == volume)
+            )
 
     def remove_section(self, number: int, name: str) -> None:
         with self.library.write():
@@ -193,7 +228,8 @@ class Volumes:
             items = self._items(section)
             if items:
                 raise InvalidValueError(
-                    f"栏目“{name}”中还有 {len(items)} 篇稿件，请先移到其他栏目或移出本辑")
+                    f"栏目“{name}”中还有 {len(items)} 篇稿件，请先移到其他栏目或移出本辑"
+                )
             section.delete_instance()
             for position, s in enumerate(volume.sections.order_by(Section.position)):
                 Section.update(position=position).where(Section.id == s.id).execute()
@@ -208,11 +244,13 @@ class Volumes:
         if row.status not in PLACEABLE:
             raise InvalidValueError(
                 f"稿件 {row.id}《{row.title}》的状态是“{workflow.label(row.status)}”，"
-                f"只有采用、待用（及其后的编辑加工、校对）的稿件可以编入")
+                f"只有采用、待用（及其后的编辑加工、校对）的稿件可以编入"
+            )
         if row.section_id is not None and row.section.volume_id != volume.id:
             raise InvalidValueError(
                 f"稿件 {row.id}《{row.title}》已编入第 {row.section.volume.number} 辑，"
-                f"一篇稿件只能编入一辑（请先从该辑移出）")
+                f"一篇稿件只能编入一辑（请先从该辑移出）"
+            )
 
     def add(self, number: int, ids: Iterable[int], section: str, at: int | None = None) -> None:
         """Place manuscripts in a section at 1-based position ``at`` (default: the end).
@@ -260,8 +298,7 @@ class Volumes:
             volume = self._volume(number)
             row = self._in_volume(volume, manuscript_id)
             section = row.section
-            Manuscript.update(section=None, position=None).where(
-                Manuscript.id == row.id).execute()
+            Manuscript.update(section=None, position=None).where(Manuscript.id == row.id).execute()
             self._renumber(self._items(section), section)
             stamp([row.id])
 
@@ -269,13 +306,23 @@ class Volumes:
         """采用 and 待用 manuscripts in no volume: what the next volume is built from."""
         rows = (
             Manuscript.select()
-            .where(Manuscript.status.in_(["accepted", "held"]) & Manuscript.section.is_null()
-                   & Manuscript.deleted_at.is_null())
+            .where(
+                Manuscript.status.in_(["accepted", "held"])
+                & Manuscript.section.is_null()
+                & Manuscript.deleted_at.is_null()
+            )
             .order_by(Manuscript.status, Manuscript.id)
         )
         return [
-            PoolItem(r.id, r.title, Catalog.people(r, "author"), r.status,
-                     workflow.label(r.status), r.words, r.section_wish)
+            PoolItem(
+                r.id,
+                r.title,
+                Catalog.people(r, "author"),
+                r.status,
+                workflow.label(r.status),
+                r.words,
+                r.section_wish,
+            )
             for r in rows
         ]
 
@@ -296,22 +343,38 @@ class Volumes:
                 compilers = Catalog.people(row, "compiler")
                 narrators = Catalog.people(row, "narrator")
                 shape = ArticleShape(
-                    body=row.body, has_subtitle=bool(row.subtitle),
+                    body=row.body,
+                    has_subtitle=bool(row.subtitle),
                     has_byline=bool(authors or compilers or narrators),
-                    images=images.get(row.id, 0), verse=row.genre == "verse",
+                    images=images.get(row.id, 0),
+                    verse=row.genre == "verse",
                 )
                 lines, text_lines = article_lines(shape, settings)
                 layout_words = (
                     verse_words(row.body, settings.text_layout, verse=True)
-                    if shape.verse else text_lines * settings.chars_per_line
+                    if shape.verse
+                    else text_lines * settings.chars_per_line
                 )
-                planned.append(ItemPlan(
-                    id=row.id, title=row.title, subtitle=row.subtitle, authors=authors,
-                    compilers=compilers, narrators=narrators, status=row.status,
-                    status_label=workflow.label(row.status), genre=row.genre, words=row.words,
-                    han=row.han, layout_words=layout_words, images=shape.images, lines=lines,
-                    start_page=0, end_page=0,
-                ))
+                planned.append(
+                    ItemPlan(
+                        id=row.id,
+                        title=row.title,
+                        subtitle=row.subtitle,
+                        authors=authors,
+                        compilers=compilers,
+                        narrators=narrators,
+                        status=row.status,
+                        status_label=workflow.label(row.status),
+                        genre=row.genre,
+                        words=row.words,
+                        han=row.han,
+                        layout_words=layout_words,
+                        images=shape.images,
+                        lines=lines,
+                        start_page=0,
+                        end_page=0,
+                    )
+                )
             items.append(planned)
         placements, pages = paginate([[i.lines for i in s] for s in items], settings)
         plans = []
@@ -325,8 +388,16 @@ class Volumes:
             if planned:
                 section_totals.pages = planned[-1].end_page - planned[0].start_page + 1
             plans.append(SectionPlan(section.name, planned, section_totals))
-        return VolumePlan(volume.number, volume.title, volume.year, volume.status,
-                          volume.target_words, settings, plans, totals)
+        return VolumePlan(
+            volume.number,
+            volume.title,
+            volume.year,
+            volume.status,
+            volume.target_words,
+            settings,
+            plans,
+            totals,
+        )
 
     @staticmethod
     def _add_totals(totals: Totals, item: ItemPlan) -> None:
@@ -341,8 +412,15 @@ class Volumes:
         return [self.plan(v.number) for v in Volume.select().order_by(Volume.number)]
 
     # -- 稿酬 -------------------------------------------------------------------------------
-    def set_fee(self, manuscript_id: int, *, kind: str | None = None, basis: str | None = None,
-                rate: float | None = None, paid_on: str | None = None) -> None:
+    def set_fee(
+        self,
+        manuscript_id: int,
+        *,
+        kind: str | None = None,
+        basis: str | None = None,
+        rate: float | None = None,
+        paid_on: str | None = None,
+    ) -> None:
         with self.library.write():
             row = Manuscript.get_or_none(Manuscript.id == manuscript_id)
             if row is None or row.deleted_at:
@@ -372,14 +450,23 @@ class Volumes:
                     missing.append(item.id)
                     continue
                 people = item.authors + item.narrators + item.compilers
-                lines.append(fees.compute_fee(
-                    id=item.id, authors="、".join(people), title=item.title, kind=row.fee_kind,
-                    basis=row.fee_basis, words=item.words, layout_words=item.layout_words,
-                    rate=rate, paid_on=row.fee_paid_on,
-                ))
+                lines.append(
+                    fees.compute_fee(
+                        id=item.id,
+                        authors="、".join(people),
+                        title=item.title,
+                        kind=row.fee_kind,
+                        basis=row.fee_basis,
+                        words=item.words,
+                        layout_words=item.layout_words,
+                        rate=rate,
+                        paid_on=row.fee_paid_on,
+                    )
+                )
         if missing:
             shown = "、".join(str(m) for m in missing[:10])
             raise InvalidValueError(
                 f"第 {number} 辑有 {len(missing)} 篇稿件未定稿酬标准（{shown}）；"
-                f"请用 --rate 指定默认标准，或用 wenshi fee ID --rate R 逐篇设定")
+                f"请用 --rate 指定默认标准，或用 wenshi fee ID --rate R 逐篇设定"
+            )
         return lines

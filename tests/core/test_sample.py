@@ -1,0 +1,26 @@
+"""The sample library a new user loads in one click."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.core.test_cli import Run
+
+
+def test_sample_library_loads_with_volumes_and_review_states(capsys, tmp_path: Path):
+    run = Run(capsys, tmp_path / "lib")
+    code, out, err = run("sample")
+    assert code == 0, err
+    volumes = run.json("volume", "list")
+    assert [v["number"] for v in volumes] == [16, 17]
+    assert volumes[0]["status"] == "published" and volumes[0]["articles"] == 5
+    stats = {s["status"]: s["manuscripts"] for s in run.json("stats")["by_status"]}
+    assert stats["published"] == 5 and stats["accepted"] == 4
+    assert {"received", "first_review", "revise", "held"} <= set(stats)
+    plan = run.json("volume", "show", "16")
+    assert plan["sections"][0]["items"][0]["start_page"] == 5  # after 4 front pages
+    assert run.json("search", "水洞沟")  # the index follows the load
+    hits = run.json("search", "靈武", "--include-rejected", "--limit", "0")
+    assert len(hits) >= 10  # simplified texts found through a traditional query
+    code, _, err = run("sample")
+    assert code == 1 and "已有第 16 辑" in err  # never loaded twice over a library

@@ -1,0 +1,1 @@
+"""The wenshi desktop program (PySide6). Thin: every capability comes from ``wenshi``."""

@@ -1,0 +1,176 @@
+"""Photos attached to manuscripts: originals kept byte for byte, thumbnails cached.
+
+A photo's bytes go to ``files/`` like every imported original (never modified); a JPEG
+thumbnail, turned upright by the EXIF orientation, is cached in ``thumbs/`` and rebuilt
+when missing. 图注 (caption), date and photographer default to what the EXIF says.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image as PILImage
+from PIL import ImageOps, UnidentifiedImageError
+
+from wenshi.db.models import Image, Manuscript
+from wenshi.errors import ImportFileError, NotFoundError
+from wenshi.library import Library
+from wenshi.timeutil import now_iso
+
+THUMB_DIR = "thumbs"
+THUMB_SIZE = (320, 320)
+_EXIF_DATE = 0x9003  # DateTimeOriginal (in the Exif IFD)
+_EXIF_IFD = 0x8769
+_ARTIST = 0x013B
+
+
+@dataclass
+class ImageInfo:
+    id: int
+    manuscript_id: int
+    position: int  # 1-based, in the order shown and printed
+    original_name: str
+    caption: str
+    taken_on: str
+    photographer: str
+    width: int
+    height: int
+    path: str
+    thumbnail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _read_image(data: bytes, name: str) -> tuple[PILImage.Image, str, str]:
+    """The upright image plus the EXIF date and artist; refuses what Pillow cannot read."""
+    try:
+        with PILImage.open(io.BytesIO(data)) as probe:
+            probe.verify()
+        image = PILImage.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ImportFileError(f"{name}：不是可识别的图片（{type(exc).__name__}）") from exc
+    exif = image.getexif()
+    date = str(exif.get_ifd(_EXIF_IFD).get(_EXIF_DATE, "") or "")
+    if date[:10].count(":") == 2:
+        date = date[:10].replace(":", "-")
+    artist = str(exif.get(_ARTIST, "") or "").strip()
+    return ImageOps.exif_transpose(image), date, artist
+
+
+class Images:
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.thumbs = library.path / THUMB_DIR
+
+    def _info(self, row: Image) -> ImageInfo:
+        original = self.library.files.find(row.sha256)
+        return ImageInfo(
+            id=row.id,
+            manuscript_id=row.manuscript_id,
+            position=row.position + 1,
+            original_name=row.original_name,
+            caption=row.caption,
+            taken_on=row.taken_on,
+            photographer=row.photographer,
+            width=row.width,
+            height=row.height,
+            path=str(original or ""),
+            thumbnail=str(self.thumbnail(row)),
+        )
+
+    def thumbnail(self, row: Image) -> Path:
+        """The cached thumbnail of an image, made again from the original if missing."""
+        target = self.thumbs / f"{row.sha256}.jpg"
+        if not target.exists():
+            original = self.library.files.find(row.sha256)
+            if original is None:
+                raise NotFoundError(f"图片 {row.id} 的原始文件已不在文库中")
+            image, _, _ = _read_image(original.read_bytes(), row.original_name)
+            image = image.convert("RGB")
+            image.thumbnail(THUMB_SIZE)
+            self.thumbs.mkdir(exist_ok=True)
+            tmp = target.with_suffix(".tmp")
+            image.save(tmp, "JPEG", quality=85)
+            tmp.replace(target)
+        return target
+
+    def attach(
+        self,
+        manuscript_id: int,
+        path: Path,
+        *,
+        caption: str = "",
+        taken_on: str = "",
+        photographer: str = "",
+    ) -> ImageInfo:
+        """Attach a photo file to a manuscript, after the ones it already has."""
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ImportFileError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
+        image, exif_date, artist = _read_image(data, str(path))
+        manuscript = Manuscript.get_or_none(Manuscript.id == manuscript_id)
+        if manuscript is None or manuscript.deleted_at:
+            raise NotFoundError(f"稿件 {manuscript_id} 不存在")
+        sha = self.library.files.put(data, path.suffix)
+        with self.library.write():
+            position = Image.select().where(Image.manuscript == manuscript).count()
+            row = Image.create(
+                manuscript=manuscript,
+                sha256=sha,
+                original_name=path.name,
+                caption=caption.strip(),
+                taken_on=taken_on.strip() or exif_date,
+                photographer=photographer.strip() or artist,
+                width=image.width,
+                height=image.height,
+                position=position,
+                added_at=now_iso(),
+            )
+        return self._info(row)
+
+    def list(self, manuscript_id: int) -> list[ImageInfo]:
+        rows = Image.select().where(Image.manuscript == manuscript_id).order_by(Image.position)
+        return [self._info(r) for r in rows]
+
+    def _get(self, image_id: int) -> Image:
+        row = Image.get_or_none(Image.id == image_id)
+        if row is None:
+            raise NotFoundError(f"图片 {image_id} 不存在")
+        return row
+
+    def update(
+        self,
+        image_id: int,
+        *,
+        caption: str | None = None,
+        taken_on: str | None = None,
+        photographer: str | None = None,
+    ) -> None:
+        with self.library.write():
+            row = self._get(image_id)
+            for name, value in (
+                ("caption", caption),
+                ("taken_on", taken_on),
+                ("photographer", photographer),
+            ):
+                if value is not None:
+                    setattr(row, name, value.strip())
+            row.save()
+
+    def remove(self, image_id: int) -> None:
+        """Detach a photo (its original bytes stay in ``files/``, like every original)."""
+        with self.library.write():
+            row = self._get(image_id)
+            manuscript = row.manuscript_id
+            row.delete_instance()
+            for position, other in enumerate(
+                Image.select().where(Image.manuscript == manuscript).order_by(Image.position)
+            ):
+                Image.update(position=position).where(Image.id == other.id).execute()
