@@ -10,7 +10,7 @@ from tests.core.test_cli import Run
 def test_sample_library_loads_with_volumes_and_review_states(capsys, tmp_path: Path):
     run = Run(capsys, tmp_path / "lib")
     code, out, err = run("sample")
-    assert code == 0, err
+    assert code == 0 and "14 篇" in out, err
     volumes = run.json("volume", "list")
     assert [v["number"] for v in volumes] == [16, 17]
     assert volumes[0]["status"] == "published" and volumes[0]["articles"] == 5

@@ -270,17 +270,28 @@ class Evaluation:
         return sorted(scores, key=lambda m: (scores[m][2] == 0, -scores[m][0], m))
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
-        """Non-overlapping [start, end) spans of every positive term, in text order."""
-        found: list[tuple[int, int]] = []
-        for term in self.positive:
-            found += [m.span() for m in term.pattern.finditer(folded)]
-        found.sort(key=lambda s: (s[0], -s[1]))
-        merged: list[tuple[int, int]] = []
-        for start, end in found:
-            if merged and start < merged[-1][1]:
-                continue
-            merged.append((start, end))
-        return merged
+        return _spans(self.positive, folded)
+
+
+def _spans(terms: list[_Term], folded: str) -> list[tuple[int, int]]:
+    """Non-overlapping [start, end) spans of every term, in text order."""
+    found: list[tuple[int, int]] = []
+    for term in terms:
+        found += [m.span() for m in term.pattern.finditer(folded)]
+    found.sort(key=lambda s: (s[0], -s[1]))
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start < merged[-1][1]:
+            continue
+        merged.append((start, end))
+    return merged
+
+
+def highlight_spans(query: str, text: str) -> list[tuple[int, int]]:
+    """Where the query's (non-negated) terms occur in ``text``: for showing a document with
+    its hits marked, exactly as search counted them."""
+    terms = [_Term(t) for t in querylang.positive_texts(querylang.parse(query))]
+    return _spans(terms, fold(text))
 
 
 def _snippets(original: str, spans: list[tuple[int, int]]) -> list[Snippet]:
