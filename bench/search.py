@@ -537,7 +537,8 @@ def main() -> None:
     args = parser.parse_args()
     sizes = args.chars or [4_000_000, 40_000_000]
     print(
-        f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs",
+        f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.2f} at start",
         flush=True,
     )
     failures = []
@@ -545,7 +546,11 @@ def main() -> None:
         start = time.perf_counter()
         report = run_size(size, args.runs)
         print_report(report)
-        print(f"(this size took {time.perf_counter() - start:.0f} s in all)", flush=True)
+        print(
+            f"(this size took {time.perf_counter() - start:.0f} s in all; "
+            f"load average now {os.getloadavg()[0]:.2f})",
+            flush=True,
+        )
         failures += report.failures
     if failures:
         print("\nMISMATCH — wenshi and the brute force disagree:", file=sys.stderr)

@@ -345,3 +345,17 @@ def test_reindex_keeps_results(lib: Library):
     assert count == Manuscript.select().where(Manuscript.deleted_at.is_null()).count()
     assert found(lib, "灵武") == before
     assert not list(lib.path.glob("index.*"))  # no temporary folder left behind
+
+
+def test_facets_count_all_matches(lib: Library):
+    ids = {m.title: m.id for m in Manuscript.select()}
+    place(lib, [ids["马鸿宾与灵武"]], 17, "史海钩沉")
+    results = engine.search(lib.search, "马鸿宾", limit=1)
+    assert sum(results.by_volume.values()) == results.total == len(found(lib, "马鸿宾"))
+    assert results.by_volume[17] == 1
+    assert sum(results.by_status.values()) == results.total
+
+
+def test_highlight_spans_for_an_opened_document(lib: Library):
+    text = "马鸿宾在靈武，宁夏的黄河边。"
+    assert engine.highlight_spans("马鸿宾 -宁夏 OR 灵武", text) == [(0, 3), (4, 6)]

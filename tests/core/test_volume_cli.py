@@ -4,6 +4,7 @@ realistic manuscripts built, reordered and exported."""
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,25 +12,38 @@ from openpyxl import load_workbook
 
 from bench.corpus import generate_articles
 from tests.core.test_cli import Run
+from wenshi import importer
+from wenshi.catalog import Catalog
+from wenshi.library import Library
 
 SECTIONS = ["史海钩沉", "人物春秋", "文化教育", "民俗风情"]
 
 
-@pytest.fixture
-def run(capsys, tmp_path: Path) -> Run:
-    inbox = tmp_path / "inbox"
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """44 accepted manuscripts, built once through the API (the CLI's own import and
+    review commands are tested elsewhere) and copied for each test."""
+    root = tmp_path_factory.mktemp("volume-cli")
+    inbox = root / "inbox"
     inbox.mkdir()
     for i, text in enumerate(generate_articles(44, 1200, seed=17)):
         (inbox / f"{i + 1:02d}.txt").write_text(
             f"灵武旧事拾零之{i + 1}\n文/作者{chr(0x4E00 + i * 37)}{chr(0x4E8C + i)}\n\n{text}",
             encoding="utf-8",
         )
-    r = Run(capsys, tmp_path / "lib")
-    assert r("import", str(inbox))[0] == 0
-    for mid in range(1, 45):
-        for step in ("初审", "复审", "终审", "采用"):
-            assert r("set", str(mid), "--status", step, "--by", "编辑部")[0] == 0
-    return r
+    with Library.open(root / "lib") as library:
+        catalog = Catalog(library)
+        with library.batch():
+            for result in importer.import_paths(library, [inbox]):
+                for step in ("初审", "复审", "终审", "采用"):
+                    catalog.transition(result.id, step, actor="编辑部")
+    return root / "lib"
+
+
+@pytest.fixture
+def run(capsys, tmp_path: Path, template: Path) -> Run:
+    shutil.copytree(template, tmp_path / "lib")
+    return Run(capsys, tmp_path / "lib")
 
 
 def build(run: Run) -> None:

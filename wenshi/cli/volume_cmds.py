@@ -10,7 +10,7 @@ from pathlib import Path
 from wenshi.catalog import Catalog
 from wenshi.cli.output import print_json, table
 from wenshi.errors import InvalidValueError
-from wenshi.export.tables import write_table
+from wenshi.export import payments
 from wenshi.export.toc import write_catalogue, write_toc
 from wenshi.export.volume_docx import write_volume_docx
 from wenshi.library import Library
@@ -346,50 +346,18 @@ def cmd_export_catalogue(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
-PAYMENT_HEADERS = [
-    "ID",
-    "作者",
-    "题名",
-    "类别",
-    "计酬依据",
-    "字数",
-    "计酬千字",
-    "标准（元/千字）",
-    "金额（元）",
-    "指导范围内",
-    "支付日期",
-]
-
-
 def cmd_payments(args: argparse.Namespace, library: Library) -> int:
     lines = Volumes(library).payments(args.number, args.rate)
-    total = round(sum(f.amount for f in lines), 2)
+    total = payments.total(lines)
     if args.output:
-        rows = [
-            [
-                f.id,
-                f.authors,
-                f.title,
-                fees.KINDS[f.kind][0],
-                fees.BASES[f.basis],
-                f.figure,
-                f.thousands,
-                f.rate,
-                f.amount,
-                "是" if f.in_guidance else "否",
-                f.paid_on or "",
-            ]
-            for f in lines
-        ]
-        rows.append(["", "合计", "", "", "", "", "", "", total, "", ""])
-        write_table(Path(args.output), PAYMENT_HEADERS, rows, sheet="稿酬")
+        payments.write_payments(lines, Path(args.output))
         print(f"已导出稿酬表：{len(lines)} 篇，合计 {total} 元 → {args.output}")
     elif args.json:
         print_json({"number": args.number, "total": total, "lines": [f.to_dict() for f in lines]})
     else:
         print(
             table(
-                PAYMENT_HEADERS[:9],
+                payments.HEADERS[:9],
                 [
                     [
                         str(f.id),

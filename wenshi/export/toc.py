@@ -95,7 +95,7 @@ def write_toc(plan: VolumePlan, path: Path) -> None:
         add_toc(document, plan)
         save(document, path)
     else:
-        text = _markdown(plan) if suffix == ".md" else _html(plan)
+        text = _markdown(plan) if suffix == ".md" else toc_html(plan)
         with atomic_path(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
 
@@ -241,7 +241,7 @@ ol.toc .page { font-variant-numeric: tabular-nums; }
 """
 
 
-def _html(plan: VolumePlan) -> str:
+def toc_html(plan: VolumePlan) -> str:
     esc = html.escape
     parts = [
         "<!DOCTYPE html>",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -83,6 +84,10 @@ class SearchResults:
     total: int
     offset: int
     hits: list[SearchHit]
+    # Matches per 辑 (None: in no volume) and per status, over all matches: the facets a
+    # researcher narrows by.
+    by_volume: dict[int | None, int] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -352,7 +357,10 @@ def search(
                 title_highlights=[s for s in ev.spans(fold(info.title)) if s[1] <= len(info.title)],
             )
         )
-    return SearchResults(query=query, total=len(order), offset=offset, hits=hits)
+    by_volume = Counter(ev.infos[m].volume for m in order)
+    by_status = Counter(ev.infos[m].status for m in order)
+    return SearchResults(query=query, total=len(order), offset=offset, hits=hits,
+                         by_volume=dict(by_volume), by_status=dict(by_status))
 
 
 def concordance(

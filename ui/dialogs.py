@@ -1,0 +1,96 @@
+"""Dialogs shared by the views: errors, unexpected exceptions, a review opinion."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from wenshi.errors import WenshiError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """A failure from the core: its one-line reason. Anything else: details to copy."""
+    if isinstance(exc, WenshiError):
+        QMessageBox.warning(parent, title or tr("Cannot do that"), str(exc))
+        return
+    from ui.app import format_exception
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("Unexpected error"))
+    box.setText(
+        tr(
+            "Something went wrong. Nothing you saved is lost; the program keeps "
+            "running. Please copy the details below into a bug report."
+        )
+    )
+    box.setInformativeText(f"{type(exc).__name__}: {exc}")
+    box.setDetailedText(format_exception(exc))
+    box.exec()
+
+
+def install_exception_hook() -> None:
+    """Unexpected exceptions in slots show a dialog instead of killing the program."""
+
+    def hook(kind, exc, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        exc.__traceback__ = tb
+        show_error(None, exc)
+
+    sys.excepthook = hook
+
+
+class OpinionDialog(QDialog):
+    """Ask who takes a review step and the opinion that goes with it."""
+
+    def __init__(self, parent: QWidget | None, target_label: str, actor: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Review: %s") % target_label)
+        form = QFormLayout(self)
+        self.actor = QLineEdit(actor)
+        self.actor.setPlaceholderText(tr("Your name"))
+        self.opinion = QPlainTextEdit()
+        self.opinion.setPlaceholderText(tr("Opinion (recorded in the review trail)"))
+        form.addRow(tr("By"), self.actor)
+        form.addRow(tr("Opinion"), self.opinion)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ChoiceDialog(QDialog):
+    """Pick one of a few strings (e.g. the section to place a manuscript in)."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, choices: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        self.combo = QComboBox()
+        self.combo.addItems(choices)
+        form.addRow(label, self.combo)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)

@@ -1,0 +1,341 @@
+"""The main window: composition only — menus, toolbar, status bar, and the three views
+(manuscripts, search, volumes) wired to the hub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+)
+
+from ui.app import LANGUAGES, settings
+from ui.hub import Hub
+from ui.widgets.catalog_view import CatalogView
+from ui.widgets.import_dialog import ImportDialog, ask_paths
+from ui.widgets.manuscript_editor import ManuscriptEditor
+from ui.widgets.search_panel import SearchPanel
+from ui.widgets.volume_builder import VolumeBuilder
+from ui.widgets.welcome import WelcomePage
+from wenshi import query
+from wenshi.backup import backup_library
+from wenshi.catalog import Catalog
+from wenshi.errors import WenshiError
+from wenshi.library import Library
+from wenshi.records import NewManuscript
+from wenshi.sample import load_sample
+from wenshi.search import engine
+from wenshi.volumes.service import Volumes
+
+STYLE = """
+QLabel#welcome-title { font-size: 26pt; font-weight: bold; color: #6b2f14; }
+QLabel#hint { color: #666; }
+QLabel#heading { font-size: 13pt; }
+QLabel#counts { color: #444; padding: 3px; }
+QPushButton#big { font-size: 13pt; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library_path: str | None = None) -> None:
+        super().__init__()
+        self.library = Library.open(library_path)
+        self.hub = Hub(self.library, self)
+        self.setWindowTitle(self.tr("wenshi 文史 — %s") % self.library.path)
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 800)
+
+        self.catalog = CatalogView()
+        self.editor = ManuscriptEditor(self.hub)
+        split = QSplitter()
+        split.addWidget(self.catalog)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.split = split
+        self.search = SearchPanel(self.hub)
+        self.builder = VolumeBuilder(self.hub)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, self.tr("Manuscripts"))
+        self.tabs.addTab(self.search, self.tr("Search"))
+        self.tabs.addTab(self.builder, self.tr("Volumes"))
+        self.welcome = WelcomePage(str(self.library.path))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self.path_label = QLabel(str(self.library.path))
+        self.totals_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setMaximumWidth(220)
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.totals_label)
+        self.statusBar().addPermanentWidget(self.busy)
+
+        self._make_actions()
+        self._connect()
+        self.refresh()
+        self._restore_layout()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        a = self._action
+        self.act_import = a("&Import files…", self.import_files, "Ctrl+I")
+        self.act_import_folder = a("Import a &folder…", self.import_folder, "Ctrl+Shift+I")
+        self.act_sample = a("Load the &sample library", self.load_sample)
+        self.act_backup = a("&Back up library…", self.backup)
+        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_new = a("&New manuscript", self.new_manuscript, "Ctrl+N")
+        self.act_save = a("&Save", self.editor.save, "Ctrl+S")
+        self.act_delete = a("Move to &trash", self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.act_undelete = a("&Restore from trash", self.undelete_selected)
+        self.act_find = a("&Search…", self.focus_search, "Ctrl+F")
+        self.act_reindex = a("&Rebuild search index", self.reindex)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (
+            self.act_import,
+            self.act_import_folder,
+            self.act_sample,
+            None,
+            self.act_backup,
+            None,
+            self.act_quit,
+        ):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Manuscript"))
+        for action in (self.act_new, self.act_save, None, self.act_delete, self.act_undelete):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        search_menu = self.menuBar().addMenu(self.tr("S&earch"))
+        search_menu.addAction(self.act_find)
+        search_menu.addAction(self.act_reindex)
+        settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
+        language_menu = settings_menu.addMenu(self.tr("Interface language"))
+        current = str(settings().value("language", "zh_CN"))
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True, checked=code == current)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            language_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action("&About wenshi", self.about))
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.act_import,
+            self.act_import_folder,
+            self.act_new,
+            self.act_save,
+            self.act_find,
+        ):
+            toolbar.addAction(action)
+
+    def _connect(self) -> None:
+        self.catalog.selected.connect(self._select)
+        self.editor.saved.connect(lambda mid: self.refresh())
+        self.search.open_hit.connect(self.open_hit)
+        self.builder.open_manuscript.connect(self.open_manuscript)
+        self.hub.changed.connect(self.refresh)
+        self.hub.busy.connect(self.busy.setVisible)
+        self.hub.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.welcome.import_folder.connect(self.import_folder)
+        self.welcome.load_sample.connect(self.load_sample)
+
+    # -- state -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read what the views show (after any write)."""
+        stats = query.stats()
+        empty = stats.manuscripts == 0 and stats.in_trash == 0
+        self.stack.setCurrentWidget(self.welcome if empty else self.tabs)
+        self.totals_label.setText(
+            self.tr("%1 manuscripts · %2 words")
+            .replace("%1", str(stats.manuscripts))
+            .replace("%2", f"{stats.words:,}")
+        )
+        self.catalog.set_volumes([v.number for v in Volumes(self.library).list()])
+        self.catalog.refresh()
+        self.builder.reload_volumes()
+        if self.editor.detail is not None and not self.editor.dirty:
+            try:
+                self.editor.load(self.editor.detail.id)
+            except WenshiError:
+                self.editor.load(0)
+
+    def _select(self, manuscript_id: int) -> None:
+        if manuscript_id == self.editor.manuscript_id:
+            return
+        if not self.editor.confirm_leave():
+            self.catalog.select(self.editor.manuscript_id)
+            return
+        self.editor.load(manuscript_id)
+
+    def open_manuscript(self, manuscript_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        if self.catalog.model.row_of(manuscript_id) < 0:
+            self.catalog.status.setCurrentIndex(0)
+            self.catalog.text.clear()
+            self.catalog.refresh()
+        self.catalog.select(manuscript_id)
+        if self.editor.manuscript_id != manuscript_id and self.editor.confirm_leave():
+            self.editor.load(manuscript_id)
+
+    def open_hit(self, manuscript_id: int, text: str) -> None:
+        """Open a search result with the body scrolled to the first hit, hits marked."""
+        self.open_manuscript(manuscript_id)
+        if self.editor.manuscript_id == manuscript_id:
+            self.editor.tabs.setCurrentIndex(0)
+            self.editor.body.set_hits(engine.highlight_spans(text, self.editor.body.text()))
+
+    # -- commands --------------------------------------------------------------------------
+    def import_files(self) -> None:
+        self._import(ask_paths(self, folder=False))
+
+    def import_folder(self) -> None:
+        self._import(ask_paths(self, folder=True))
+
+    def _import(self, paths: list[str]) -> None:
+        if paths:
+            ImportDialog(self.hub, paths, self).exec()
+
+    def load_sample(self) -> None:
+        self.statusBar().showMessage(self.tr("Loading the sample library…"))
+        self.hub.write(
+            lambda p: load_sample(self.library, progress=p),
+            lambda n: self.statusBar().showMessage(
+                self.tr("Sample library loaded: %d manuscripts") % n, 8000
+            ),
+            self,
+        )
+
+    def new_manuscript(self) -> None:
+        catalog = Catalog(self.library)
+        self.hub.write(
+            lambda _p: catalog.add(NewManuscript(title=self.tr("Untitled"))),
+            self.open_manuscript,
+            self,
+        )
+
+    def delete_selected(self) -> None:
+        ids = self.catalog.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Move to trash"),
+            self.tr("Move %d manuscript(s) to the trash? They can be restored.") % len(ids),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        catalog = Catalog(self.library)
+
+        def delete(_p) -> None:
+            for mid in ids:
+                catalog.delete(mid)
+
+        self.editor.load(0)
+        self.hub.write(delete, parent=self)
+
+    def undelete_selected(self) -> None:
+        ids = self.catalog.selected_ids()
+        catalog = Catalog(self.library)
+
+        def undelete(_p) -> None:
+            for mid in ids:
+                catalog.undelete(mid)
+
+        self.hub.write(undelete, parent=self)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.search)
+        self.search.focus_query()
+
+    def reindex(self) -> None:
+        index = self.library.search
+        self.hub.write(
+            lambda p: index.rebuild(p),
+            lambda n: self.statusBar().showMessage(
+                self.tr("Search index rebuilt: %d manuscripts") % n, 8000
+            ),
+            self,
+            on_progress=self._progress,
+        )
+
+    def backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up library"), str(Path.home() / "wenshi-backup.zip"), "Zip (*.zip)"
+        )
+        if path:
+            self.hub.read(
+                lambda p: backup_library(self.library, Path(path), p),
+                lambda n: self.statusBar().showMessage(self.tr("Backed up to %s") % path, 8000),
+                self,
+            )
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.statusBar().showMessage(f"{message} {done}/{total}")
+
+    def set_language(self, code: str) -> None:
+        settings().setValue("language", code)
+        QMessageBox.information(
+            self, "wenshi", self.tr("The interface language changes when wenshi restarts.")
+        )
+
+    def about(self) -> None:
+        from wenshi import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About wenshi"),
+            self.tr(
+                "<b>wenshi 文史</b> %s<br>Archive manager for Chinese local-history publications."
+            )
+            % __version__,
+        )
+
+    # -- layout persistence ----------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        split = s.value("window/split")
+        if split is not None:
+            self.split.restoreState(split)
+        self.catalog.restore_state(s)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editor.confirm_leave():
+            event.ignore()
+            return
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/split", self.split.saveState())
+        self.catalog.save_state(s)
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Let queued writes finish, then close the library."""
+        self.hub.tasks.shutdown()
+        self.library.close()

@@ -1,0 +1,147 @@
+"""The catalog table: a model over manuscript ids, rows fetched from the core as needed.
+
+Filtering and sorting are the core's (``wenshi.query``): the model holds the ordered ids
+and asks for summaries in blocks when rows scroll into view, so 10,000 rows cost one id
+query and a few small fetches.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from wenshi import query
+from wenshi.records import ManuscriptSummary
+
+BLOCK = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TITLE = 0
+    AUTHORS = 1
+    STATUS = 2
+    WORDS = 3
+    VOLUME = 4
+    SECTION = 5
+    RECEIVED = 6
+
+
+HEADERS = {
+    Column.TITLE: "Title",
+    Column.AUTHORS: "Authors",
+    Column.STATUS: "Status",
+    Column.WORDS: "Words",
+    Column.VOLUME: "Volume",
+    Column.SECTION: "Section",
+    Column.RECEIVED: "Received",
+}
+SORT_KEY = {
+    Column.TITLE: "title",
+    Column.AUTHORS: "author",
+    Column.STATUS: "status",
+    Column.WORDS: "words",
+    Column.VOLUME: "volume",
+    Column.SECTION: "section",
+    Column.RECEIVED: "received",
+}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CatalogModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.filter = query.Filter()
+        self._ids: list[int] = []
+        self._rows: dict[int, ManuscriptSummary] = {}
+
+    # -- data ------------------------------------------------------------------------------
+    def reload(self, flt: query.Filter | None = None) -> None:
+        """Ask the core again (after a filter, sort or data change)."""
+        if flt is not None:
+            self.filter = flt
+        self.beginResetModel()
+        self._ids = query.ordered_ids(self.filter)
+        self._rows.clear()
+        self.endResetModel()
+
+    def _row(self, row: int) -> ManuscriptSummary | None:
+        mid = self._ids[row]
+        if mid not in self._rows:
+            start = row - row % BLOCK
+            for summary in query.summaries(self._ids[start : start + BLOCK]):
+                self._rows[summary.id] = summary
+        return self._rows.get(mid)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, manuscript_id: int) -> int:
+        try:
+            return self._ids.index(manuscript_id)
+        except ValueError:
+            return -1
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("CatalogModel", HEADERS[Column(section)])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        summary = self._row(index.row())
+        if summary is None:
+            return None
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                Column.TITLE: summary.title,
+                Column.AUTHORS: "、".join(summary.authors),
+                Column.STATUS: summary.status_label,
+                Column.WORDS: summary.words,
+                Column.VOLUME: summary.volume if summary.volume is not None else "",
+                Column.SECTION: summary.section or "",
+                Column.RECEIVED: summary.received_date or "",
+            }[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.WORDS, Column.VOLUME):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and summary.similar_to:
+            return (
+                QCoreApplication.translate(
+                    "CatalogModel", "Looks like a near-duplicate of manuscript #%d"
+                )
+                % summary.similar_to
+            )
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.filter.sort = SORT_KEY[Column(column)] if 0 <= column < len(Column) else "id"
+        self.filter.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

@@ -1,0 +1,132 @@
+"""The catalog: a filter bar (status, volume, text) over the manuscript table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.catalog_model import CatalogModel, Column
+from wenshi import query, workflow
+
+
+class CatalogView(QWidget):
+    """Emits ``selected(id)`` when the current manuscript changes (0 for none)."""
+
+    selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CatalogModel(self)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All states"), "")
+        for key, label in workflow.LABELS.items():
+            self.status.addItem(label, key)
+        self.status.addItem(self.tr("Trash"), "__trash__")
+        self.volume = QComboBox()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Filter by title or author"))
+        self.text.setClearButtonEnabled(True)
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("State")))
+        bar.addWidget(self.status)
+        bar.addWidget(QLabel(self.tr("Volume")))
+        bar.addWidget(self.volume)
+        bar.addWidget(self.text, 1)
+        bar.addWidget(self.count)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for column, width in (
+            (Column.AUTHORS, 120),
+            (Column.STATUS, 70),
+            (Column.WORDS, 70),
+            (Column.VOLUME, 50),
+            (Column.SECTION, 90),
+            (Column.RECEIVED, 95),
+        ):
+            self.table.setColumnWidth(column, width)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.refresh)
+        self.text.textChanged.connect(self._debounce.start)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.volume.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_volumes(self, numbers: list[int]) -> None:
+        current = self.volume.currentData()
+        self.volume.blockSignals(True)
+        self.volume.clear()
+        self.volume.addItem(self.tr("All"), None)
+        for number in numbers:
+            self.volume.addItem(self.tr("Vol. %d") % number, number)
+        index = self.volume.findData(current)
+        self.volume.setCurrentIndex(max(index, 0))
+        self.volume.blockSignals(False)
+
+    def refresh(self) -> None:
+        """Query the core again, keeping the current manuscript selected if still shown."""
+        keep = self.current_id()
+        status = self.status.currentData() or None
+        flt = query.Filter(
+            status=None if status == "__trash__" else status,
+            trash=status == "__trash__",
+            volume=self.volume.currentData(),
+            text=self.text.text(),
+            sort=self.model.filter.sort,
+            descending=self.model.filter.descending,
+        )
+        self.model.reload(flt)
+        self.count.setText(self.tr("%d manuscripts") % self.model.rowCount())
+        if keep:
+            self.select(keep)
+
+    def current_id(self) -> int:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else 0
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.id_at(r) for r in rows]
+
+    def select(self, manuscript_id: int) -> None:
+        row = self.model.row_of(manuscript_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _current_changed(self, current, _previous) -> None:
+        self.selected.emit(self.model.id_at(current.row()) if current.isValid() else 0)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("catalog/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("catalog/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)

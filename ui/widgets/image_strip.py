@@ -1,0 +1,137 @@
+"""Photos of a manuscript as a thumbnail strip: add, edit 图注/date/photographer, remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.hub import Hub
+from wenshi.images import ImageInfo, Images
+
+IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)"
+
+
+class CaptionDialog(QDialog):
+    def __init__(self, parent: QWidget | None, info: ImageInfo) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Photo %d") % info.position)
+        form = QFormLayout(self)
+        self.caption = QLineEdit(info.caption)
+        self.taken_on = QLineEdit(info.taken_on)
+        self.photographer = QLineEdit(info.photographer)
+        form.addRow(self.tr("Caption"), self.caption)
+        form.addRow(self.tr("Date"), self.taken_on)
+        form.addRow(self.tr("Photographer"), self.photographer)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ImageStrip(QWidget):
+    images_changed = Signal(int)
+
+    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.manuscript_id = 0
+        self.infos: list[ImageInfo] = []
+        self.strip = QListWidget()
+        self.strip.setViewMode(QListWidget.ViewMode.IconMode)
+        self.strip.setFlow(QListWidget.Flow.LeftToRight)
+        self.strip.setWrapping(False)
+        self.strip.setIconSize(QSize(120, 120))
+        self.strip.setFixedHeight(170)
+        self.strip.setMovement(QListWidget.Movement.Static)
+        self.add = QPushButton(self.tr("Add photos…"))
+        self.edit = QPushButton(self.tr("Caption…"))
+        self.remove = QPushButton(self.tr("Remove"))
+        buttons = QHBoxLayout()
+        for button in (self.add, self.edit, self.remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.strip)
+        layout.addLayout(buttons)
+        self.add.clicked.connect(self._add)
+        self.edit.clicked.connect(self._edit)
+        self.remove.clicked.connect(self._remove)
+        self.strip.itemDoubleClicked.connect(lambda _item: self._edit())
+
+    def load(self, manuscript_id: int) -> None:
+        self.manuscript_id = manuscript_id
+        self.infos = Images(self.hub.library).list(manuscript_id)
+        self.strip.clear()
+        for info in self.infos:
+            item = QListWidgetItem(
+                QIcon(QPixmap(info.thumbnail)), f"图{info.position} {info.caption}".strip()
+            )
+            item.setToolTip(
+                f"{info.original_name}\n{info.width}×{info.height}\n"
+                f"{info.taken_on} {info.photographer}"
+            )
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.strip.addItem(item)
+
+    def _current(self) -> ImageInfo | None:
+        row = self.strip.currentRow()
+        return self.infos[row] if 0 <= row < len(self.infos) else None
+
+    def _add(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "", self.tr(IMAGE_FILTER)
+        )
+        if not files:
+            return
+        mid = self.manuscript_id
+        images = Images(self.hub.library)
+
+        def attach(_progress) -> None:
+            for name in files:
+                images.attach(mid, Path(name))
+
+        self.hub.write(attach, lambda _r: self.images_changed.emit(mid), self)
+
+    def _edit(self) -> None:
+        info = self._current()
+        if info is None:
+            return
+        dialog = CaptionDialog(self, info)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        images, mid = Images(self.hub.library), self.manuscript_id
+        values = (dialog.caption.text(), dialog.taken_on.text(), dialog.photographer.text())
+        self.hub.write(
+            lambda _p: images.update(
+                info.id, caption=values[0], taken_on=values[1], photographer=values[2]
+            ),
+            lambda _r: self.images_changed.emit(mid),
+            self,
+        )
+
+    def _remove(self) -> None:
+        info = self._current()
+        if info is None:
+            return
+        images, mid = Images(self.hub.library), self.manuscript_id
+        self.hub.write(
+            lambda _p: images.remove(info.id), lambda _r: self.images_changed.emit(mid), self
+        )

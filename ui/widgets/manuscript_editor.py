@@ -1,0 +1,249 @@
+"""One manuscript: metadata form, body with live counts, review, history, photos.
+
+Edits are held in the widgets until saved (Ctrl+S); switching away with unsaved changes
+asks first, so nothing typed is lost. Saving is one write on the lane: metadata, people,
+tags, and — if the body changed — a new revision with the reason given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.hub import Hub
+from ui.widgets.body_editor import BodyEditor
+from ui.widgets.history_panel import HistoryPanel
+from ui.widgets.image_strip import ImageStrip
+from ui.widgets.review_panel import ReviewPanel
+from wenshi.catalog import Catalog
+from wenshi.records import GENRES, ManuscriptDetail
+from wenshi.text.wordcount import Layout
+from wenshi.volumes.service import Volumes
+
+_NAMES = re.compile(r"[、，,；;\s]+")
+
+TEXT_FIELDS = (
+    ("title", "Title"),
+    ("subtitle", "Subtitle"),
+    ("unit", "Author's unit"),
+    ("identity", "Identity"),
+    ("phone", "Phone"),
+    ("address", "Address"),
+    ("received_date", "Received"),
+    ("received_via", "Received via"),
+    ("section_wish", "Section wished"),
+)
+PEOPLE = (
+    ("author", "authors", "Authors"),
+    ("narrator", "narrators", "Narrated by"),
+    ("compiler", "compilers", "Compiled by"),
+)
+
+
+def split_names(text: str) -> list[str]:
+    return [n for n in _NAMES.split(text.strip()) if n]
+
+
+class ManuscriptEditor(QWidget):
+    saved = Signal(int)
+
+    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.detail: ManuscriptDetail | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.setEnabled(False)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Reason for this change (kept in the history)"))
+
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name, label in TEXT_FIELDS:
+            self.fields[name] = QLineEdit()
+            form.addRow(self.tr(label), self.fields[name])
+        for _role, attr, label in PEOPLE:
+            self.fields[attr] = QLineEdit()
+            self.fields[attr].setPlaceholderText(self.tr("Separate names with 、"))
+            form.addRow(self.tr(label), self.fields[attr])
+        self.fields["tags"] = QLineEdit()
+        form.addRow(self.tr("Tags"), self.fields["tags"])
+        self.genre = QComboBox()
+        for key, label in GENRES.items():
+            self.genre.addItem(label, key)
+        form.addRow(self.tr("Genre"), self.genre)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(90)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.files = QLabel()
+        self.files.setWordWrap(True)
+        form.addRow(self.tr("Original file"), self.files)
+        info = QWidget()
+        info.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(info)
+        scroll.setWidgetResizable(True)
+
+        self.body = BodyEditor()
+        self.review = ReviewPanel(hub)
+        self.history = HistoryPanel(hub)
+        self.images = ImageStrip(hub)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.body, self.tr("Text"))
+        self.tabs.addTab(scroll, self.tr("Details"))
+        self.tabs.addTab(self.review, self.tr("Review"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.images, self.tr("Photos"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.reason)
+        top.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.save_button.clicked.connect(self.save)
+        for edit in self.fields.values():
+            edit.textEdited.connect(self._mark_dirty)
+        self.notes.textChanged.connect(self._mark_dirty)
+        self.genre.activated.connect(self._mark_dirty)
+        self.body.editor.textChanged.connect(self._mark_dirty)
+        self.review.reviewed.connect(self.reload)
+        self.history.restored.connect(self.reload)
+        self.images.images_changed.connect(lambda _m: self.images.load(self.manuscript_id))
+        self._loading = False
+        self.dirty = False
+        self.setEnabled(False)
+
+    @property
+    def manuscript_id(self) -> int:
+        return self.detail.id if self.detail else 0
+
+    # -- loading -----------------------------------------------------------------------------
+    def load(self, manuscript_id: int) -> None:
+        if not manuscript_id:
+            self.detail = None
+            self.setEnabled(False)
+            self.heading.clear()
+            return
+        self._loading = True
+        detail = Catalog(self.hub.library).get(manuscript_id)
+        self.detail = detail
+        self.setEnabled(True)
+        self.heading.setText(
+            f"<b>#{detail.id} {detail.title}</b>　{detail.status_label}"
+            + (f"　第{detail.volume}辑·{detail.section}" if detail.volume else "")
+            + (self.tr("　(in the trash)") if detail.deleted_at else "")
+        )
+        for name, _label in TEXT_FIELDS:
+            self.fields[name].setText(getattr(detail, name) or "")
+        for _role, attr, _label in PEOPLE:
+            self.fields[attr].setText("、".join(getattr(detail, attr)))
+        self.fields["tags"].setText("、".join(detail.tags))
+        self.genre.setCurrentIndex(max(0, self.genre.findData(detail.genre)))
+        self.notes.setPlainText(detail.notes)
+        self.files.setText(
+            "\n".join(f"{f.original_name}（{f.kind}，{f.encoding or '—'}）" for f in detail.files)
+            or "—"
+        )
+        self.body.verse = detail.genre == "verse"
+        self.body.layout_spec = self._layout_for(detail)
+        self.body.set_text(detail.body)
+        self.reason.clear()
+        self.review.load(detail.id)
+        self.history.load(detail.id)
+        self.images.load(detail.id)
+        self._loading = False
+        self._set_dirty(False)
+
+    def reload(self, _manuscript_id: int = 0) -> None:
+        if self.detail:
+            self.load(self.detail.id)
+
+    def _layout_for(self, detail: ManuscriptDetail) -> Layout:
+        if detail.volume is None:
+            return Layout(28, 30)
+        settings = Volumes(self.hub.library).plan(detail.volume).settings
+        return Layout(settings.chars_per_line, settings.lines_per_page)
+
+    # -- dirty state -------------------------------------------------------------------------
+    def _mark_dirty(self, *_args: object) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.save_button.setEnabled(dirty)
+
+    def confirm_leave(self) -> bool:
+        """Ask before unsaved edits are left behind; True means the caller may go on."""
+        if not self.dirty or self.detail is None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to “%s” first?") % self.detail.title,
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            return True
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- saving ------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self.detail is None or not self.dirty:
+            return
+        mid = self.detail.id
+        fields = {name: self.fields[name].text() for name, _label in TEXT_FIELDS}
+        fields["genre"] = self.genre.currentData()
+        fields["notes"] = self.notes.toPlainText()
+        people = {role: split_names(self.fields[attr].text()) for role, attr, _l in PEOPLE}
+        tags = split_names(self.fields["tags"].text())
+        body = self.body.text()
+        reason = self.reason.text().strip()
+        catalog = Catalog(self.hub.library)
+
+        def write(_progress) -> None:
+            with self.hub.library.write():
+                catalog.update(mid, **fields)
+                for role, names in people.items():
+                    catalog.set_people(mid, role, names)
+                catalog.set_tags(mid, tags)
+                catalog.edit_body(mid, body, reason)
+
+        self._set_dirty(False)
+
+        def done(_result: object) -> None:
+            self.saved.emit(mid)
+            if self.manuscript_id == mid:
+                self.load(mid)
+
+        def failed(exc: BaseException) -> None:
+            self._set_dirty(True)  # still unsaved: keep what was typed
+            from ui.dialogs import show_error
+
+            show_error(self, exc, self.tr("Not saved"))
+
+        self.hub.write(write, done, self, on_error=failed)

@@ -1,0 +1,84 @@
+"""Review actions (only the allowed next states, each asking for the opinion) and the trail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import OpinionDialog
+from ui.hub import Hub
+from wenshi import workflow
+from wenshi.catalog import Catalog
+
+
+class ReviewPanel(QWidget):
+    reviewed = Signal(int)
+
+    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.manuscript_id = 0
+        self.state = QLabel()
+        self.actions_row = QHBoxLayout()
+        self.trail = QTableWidget(0, 4)
+        self.trail.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("State"), self.tr("By"), self.tr("Opinion")]
+        )
+        self.trail.horizontalHeader().setStretchLastSection(True)
+        self.trail.verticalHeader().hide()
+        self.trail.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        top = QHBoxLayout()
+        top.addWidget(self.state)
+        top.addStretch(1)
+        top.addLayout(self.actions_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.trail)
+        self.actor = ""
+
+    def load(self, manuscript_id: int) -> None:
+        self.manuscript_id = manuscript_id
+        catalog = Catalog(self.hub.library)
+        detail = catalog.get(manuscript_id)
+        self.state.setText(self.tr("Current state: <b>%s</b>") % detail.status_label)
+        while self.actions_row.count():
+            widget = self.actions_row.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        if not detail.deleted_at:
+            for target in workflow.allowed_next(detail.status):
+                button = QPushButton(self.tr("→ %s") % workflow.label(target))
+                button.setObjectName(f"review-{target}")
+                button.clicked.connect(lambda _=False, t=target: self.step(t))
+                self.actions_row.addWidget(button)
+        events = catalog.reviews(manuscript_id)
+        self.trail.setRowCount(len(events))
+        for row, event in enumerate(reversed(events)):
+            for col, value in enumerate(
+                (event.at.replace("T", " "), event.to_label, event.actor, event.opinion)
+            ):
+                self.trail.setItem(row, col, QTableWidgetItem(value))
+        self.trail.resizeColumnsToContents()
+
+    def step(self, target: str) -> None:
+        dialog = OpinionDialog(self, workflow.label(target), self.actor)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.actor = dialog.actor.text().strip()
+        opinion = dialog.opinion.toPlainText().strip()
+        mid = self.manuscript_id
+        catalog = Catalog(self.hub.library)
+        self.hub.write(
+            lambda _p: catalog.transition(mid, target, self.actor, opinion),
+            lambda _r: self.reviewed.emit(mid),
+            self,
+        )

@@ -1,0 +1,222 @@
+"""Search: a query box with the syntax hint, ranked results with highlighted snippets,
+facets by 辑 and state, paging, and opening a result at its first hit."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.hub import Hub
+from wenshi import workflow
+from wenshi.search import engine
+
+PAGE = 20
+HINT = (
+    'Spaces: all terms · OR: either · -term: without · "a phrase" · ( ) groups · '
+    "title: author: volume:10-17 section: status: year:2020-2022 tag:"
+)
+
+
+def marked_html(snippet: engine.Snippet) -> str:
+    out, last = [], 0
+    for start, end in snippet.highlights:
+        out.append(html.escape(snippet.text[last:start]))
+        out.append(
+            f'<span style="background:#ffe08a;color:#8a1c00">'
+            f"{html.escape(snippet.text[start:end])}</span>"
+        )
+        last = end
+    out.append(html.escape(snippet.text[last:]))
+    return "".join(out)
+
+
+class ResultWidget(QLabel):
+    """One result: title line, then its snippets with the hits marked."""
+
+    def __init__(self, hit: engine.SearchHit) -> None:
+        place = f"第{hit.volume}辑 · {hit.section}" if hit.volume else ""
+        rejected = ' <span style="color:#b00">［退稿］</span>' if hit.status == "rejected" else ""
+        lines = [
+            f'<b style="font-size:13pt">{html.escape(hit.title)}</b>{rejected}',
+            f'<span style="color:#555">{html.escape("、".join(hit.authors))}　{place}　'
+            f"{hit.status_label}　{hit.hits} 处</span>",
+        ]
+        lines += [f'<span style="color:#222">{marked_html(s)}</span>' for s in hit.snippets]
+        super().__init__("<br>".join(lines))
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setContentsMargins(6, 6, 6, 6)
+
+
+class SearchPanel(QWidget):
+    """Emits ``open_hit(id, query)`` when a result is opened."""
+
+    open_hit = Signal(int, str)
+
+    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Search every volume: a name, a place, a phrase…"))
+        self.query.setClearButtonEnabled(True)
+        self.go = QPushButton(self.tr("Search"))
+        self.rejected = QCheckBox(self.tr("Include rejected"))
+        self.sort = QComboBox()
+        for key, label in (
+            ("relevance", "Relevance"),
+            ("volume", "Volume"),
+            ("date", "Date received"),
+            ("title", "Title"),
+        ):
+            self.sort.addItem(self.tr(label), key)
+        self.hint = QLabel(self.tr(HINT))
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.summary = QLabel()
+        self.results = QListWidget()
+        self.results.setObjectName("results")
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.volumes = QListWidget()
+        self.statuses = QListWidget()
+        self.prev = QPushButton(self.tr("◀ Previous page"))
+        self.next = QPushButton(self.tr("Next page ▶"))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.query, 1)
+        bar.addWidget(self.go)
+        bar.addWidget(self.sort)
+        bar.addWidget(self.rejected)
+        facets = QVBoxLayout()
+        facets.addWidget(QLabel(self.tr("By volume")))
+        facets.addWidget(self.volumes)
+        facets.addWidget(QLabel(self.tr("By state")))
+        facets.addWidget(self.statuses)
+        facet_box = QWidget()
+        facet_box.setLayout(facets)
+        split = QSplitter()
+        split.addWidget(self.results)
+        split.addWidget(facet_box)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        paging = QHBoxLayout()
+        paging.addWidget(self.summary, 1)
+        paging.addWidget(self.prev)
+        paging.addWidget(self.next)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.hint)
+        layout.addWidget(split, 1)
+        layout.addLayout(paging)
+
+        self.offset = 0
+        self.last: engine.SearchResults | None = None
+        self.query.returnPressed.connect(self.search)
+        self.go.clicked.connect(self.search)
+        self.sort.activated.connect(self.search)
+        self.rejected.toggled.connect(self.search)
+        self.prev.clicked.connect(lambda: self._page(-PAGE))
+        self.next.clicked.connect(lambda: self._page(PAGE))
+        self.results.itemActivated.connect(self._open)
+        self.results.itemDoubleClicked.connect(self._open)
+        self.volumes.itemActivated.connect(self._narrow)
+        self.volumes.itemClicked.connect(self._narrow)
+        self.statuses.itemClicked.connect(self._narrow)
+        self._update_paging()
+
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def search(self) -> None:
+        self.offset = 0
+        self._run()
+
+    def _page(self, delta: int) -> None:
+        self.offset = max(0, self.offset + delta)
+        self._run()
+
+    def _run(self) -> None:
+        text = self.query.text().strip()
+        if not text:
+            return
+        index = self.hub.library.search
+        options = dict(
+            limit=PAGE,
+            offset=self.offset,
+            include_rejected=self.rejected.isChecked(),
+            sort=self.sort.currentData(),
+        )
+        self.summary.setText(self.tr("Searching…"))
+
+        def failed(exc: BaseException) -> None:
+            self.summary.setText(f'<span style="color:#b00">{html.escape(str(exc))}</span>')
+
+        self.hub.read(
+            lambda _p: engine.search(index, text, **options), self._show, self, on_error=failed
+        )
+
+    def _show(self, results: engine.SearchResults) -> None:
+        self.last = results
+        self.results.clear()
+        for hit in results.hits:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            widget = ResultWidget(hit)
+            widget.setFixedWidth(max(400, self.results.viewport().width() - 10))
+            item.setSizeHint(widget.sizeHint())
+            self.results.addItem(item)
+            self.results.setItemWidget(item, widget)
+        if results.total:
+            self.summary.setText(
+                self.tr("%1 manuscripts match; showing %2–%3")
+                .replace("%1", str(results.total))
+                .replace("%2", str(results.offset + 1))
+                .replace("%3", str(results.offset + len(results.hits)))
+            )
+        else:
+            self.summary.setText(self.tr("Nothing found for “%s”") % results.query)
+        self.volumes.clear()
+        for number, count in sorted(
+            results.by_volume.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)
+        ):
+            label = f"第{number}辑" if number is not None else self.tr("Not in a volume")
+            item = QListWidgetItem(f"{label}　{count}")
+            item.setData(Qt.ItemDataRole.UserRole, f"volume:{number}" if number else "")
+            self.volumes.addItem(item)
+        self.statuses.clear()
+        for status, count in sorted(
+            results.by_status.items(), key=lambda kv: workflow.STATUSES.index(kv[0])
+        ):
+            item = QListWidgetItem(f"{workflow.label(status)}　{count}")
+            item.setData(Qt.ItemDataRole.UserRole, f"status:{workflow.label(status)}")
+            self.statuses.addItem(item)
+        self._update_paging()
+
+    def _update_paging(self) -> None:
+        total = self.last.total if self.last else 0
+        self.prev.setEnabled(self.offset > 0)
+        self.next.setEnabled(self.offset + PAGE < total)
+
+    def _narrow(self, item: QListWidgetItem) -> None:
+        term = item.data(Qt.ItemDataRole.UserRole)
+        if term and term not in self.query.text().split():
+            self.query.setText(f"{self.query.text().strip()} {term}")
+            self.search()
+
+    def _open(self, item: QListWidgetItem) -> None:
+        if self.last is not None:
+            self.open_hit.emit(item.data(Qt.ItemDataRole.UserRole), self.last.query)

@@ -1,0 +1,639 @@
+"""Building a 辑: sections and their manuscripts in a tree (drag to reorder or move between
+sections), the pool of 采用/待用 pieces to drag in, live totals, the page estimate, progress
+against the target, a chart of 字数 per section, layout settings, exports with a preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.dialogs import ChoiceDialog
+from ui.hub import Hub
+from wenshi.catalog import Catalog
+from wenshi.errors import WenshiError
+from wenshi.export.payments import write_payments
+from wenshi.export.toc import toc_html, write_toc
+from wenshi.export.volume_docx import write_volume_docx
+from wenshi.volumes.layout import LayoutSettings
+from wenshi.volumes.plan import VolumePlan
+from wenshi.volumes.service import Volumes
+
+MIME = "application/x-wenshi-manuscripts"
+ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SectionChart(QWidget):
+    """Bars of 字数 per section: where the volume is heavy or thin."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: list[tuple[str, int]] = []
+        self.setMinimumHeight(110)
+
+    def set_data(self, data: list[tuple[str, int]]) -> None:
+        self.data = data
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        if not self.data:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = max(v for _, v in self.data) or 1
+        label_w, row_h = 90, max(16, (self.height() - 8) // len(self.data))
+        for i, (name, value) in enumerate(self.data):
+            y = 4 + i * row_h
+            painter.setPen(self.palette().text().color())
+            painter.drawText(
+                QRectF(0, y, label_w - 6, row_h),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
+            width = (self.width() - label_w - 70) * value / top
+            painter.fillRect(QRectF(label_w, y + 3, width, row_h - 6), QColor("#8a4b2a"))
+            painter.drawText(
+                QRectF(label_w + width + 4, y, 66, row_h),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"{value:,}",
+            )
+        painter.end()
+
+
+class PoolList(QListWidget):
+    """采用/待用 manuscripts in no volume; drag them into the tree."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragEnabled(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def mimeData(self, items) -> QMimeData:
+        data = QMimeData()
+        data.setData(MIME, ",".join(str(i.data(ID_ROLE)) for i in items).encode())
+        return data
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+
+class VolumeTree(QTreeWidget):
+    """Sections with their manuscripts; drops are turned into core moves."""
+
+    dropped = Signal(list, str, int)  # ids, section, 1-based position
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setColumnCount(4)
+        self.setHeaderLabels(
+            [self.tr("Section / title"), self.tr("Authors"), self.tr("Words"), self.tr("Page")]
+        )
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setColumnWidth(0, 300)
+        self.setColumnWidth(1, 140)
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, items) -> QMimeData:
+        data = QMimeData()
+        ids = [str(i.data(0, ID_ROLE)) for i in items if i.data(0, KIND_ROLE) == "item"]
+        data.setData(MIME, ",".join(ids).encode())
+        return data
+
+    def dropMimeData(self, parent, index, data, _action) -> bool:
+        raw = bytes(data.data(MIME)).decode()
+        ids = [int(x) for x in raw.split(",") if x]
+        if not ids:
+            return False
+        if parent is None:  # dropped between sections: onto the section above
+            return False
+        if parent.data(0, KIND_ROLE) == "item":
+            section, position = parent.parent(), parent.parent().indexOfChild(parent) + 1
+        else:
+            section, position = parent, (index + 1 if index >= 0 else parent.childCount() + 1)
+        self.dropped.emit(ids, section.text(0).split("　")[0], position)
+        return False  # the tree is rebuilt from the core's plan
+
+
+class LayoutDialog(QDialog):
+    """Volume title, target and layout settings."""
+
+    def __init__(self, parent: QWidget | None, plan: VolumePlan) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Volume %d settings") % plan.number)
+        s = plan.settings
+        form = QFormLayout(self)
+        self.title = QLineEdit(plan.title)
+        self.year = QSpinBox(maximum=2100)
+        self.year.setValue(plan.year or 0)
+        self.target = QSpinBox(maximum=10_000_000, singleStep=10_000)
+        self.target.setValue(plan.target_words or 0)
+        self.paper = QComboBox(editable=True)
+        self.paper.addItems(["16开", "32开", "大16开", "A4"])
+        self.paper.setCurrentText(s.paper)
+        self.cpl = QSpinBox(minimum=1, maximum=200)
+        self.cpl.setValue(s.chars_per_line)
+        self.lpp = QSpinBox(minimum=1, maximum=200)
+        self.lpp.setValue(s.lines_per_page)
+        self.title_lines = QSpinBox(maximum=50)
+        self.title_lines.setValue(s.title_lines)
+        self.section_lines = QSpinBox(maximum=50)
+        self.section_lines.setValue(s.section_lines)
+        self.image_lines = QSpinBox(maximum=200)
+        self.image_lines.setValue(s.image_lines)
+        self.front = QSpinBox(maximum=500)
+        self.front.setValue(s.front_pages)
+        self.new_page = QCheckBox(self.tr("Each article starts a new page"))
+        self.new_page.setChecked(s.new_page)
+        self.right_hand = QCheckBox(self.tr("Each article starts on a right-hand page"))
+        self.right_hand.setChecked(s.right_hand)
+        for label, widget in (
+            ("Title", self.title),
+            ("Year", self.year),
+            ("Target words", self.target),
+            ("Format", self.paper),
+            ("Characters per line", self.cpl),
+            ("Lines per page", self.lpp),
+            ("Lines a title takes", self.title_lines),
+            ("Lines a section heading takes", self.section_lines),
+            ("Lines a photo takes", self.image_lines),
+            ("Front matter pages", self.front),
+        ):
+            form.addRow(self.tr(label), widget)
+        form.addRow(self.new_page)
+        form.addRow(self.right_hand)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def changes(self) -> dict[str, object]:
+        return {
+            "title": self.title.text(),
+            "year": self.year.value() or None,
+            "target_words": self.target.value() or None,
+            "paper": self.paper.currentText(),
+            "chars_per_line": self.cpl.value(),
+            "lines_per_page": self.lpp.value(),
+            "title_lines": self.title_lines.value(),
+            "section_lines": self.section_lines.value(),
+            "image_lines": self.image_lines.value(),
+            "front_pages": self.front.value(),
+            "new_page": self.new_page.isChecked(),
+            "right_hand": self.right_hand.isChecked(),
+        }
+
+
+class VolumeBuilder(QWidget):
+    open_manuscript = Signal(int)
+
+    def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.plan: VolumePlan | None = None
+        self.volume = QComboBox()
+        self.new_volume = QPushButton(self.tr("New volume…"))
+        self.settings_button = QPushButton(self.tr("Layout and target…"))
+        self.add_section = QPushButton(self.tr("Add section…"))
+        self.rename_section = QPushButton(self.tr("Rename section…"))
+        self.remove_section = QPushButton(self.tr("Remove section"))
+        self.up = QPushButton(self.tr("Move up"))
+        self.down = QPushButton(self.tr("Move down"))
+        self.take_out = QPushButton(self.tr("Take out of volume"))
+        self.export_toc = QPushButton(self.tr("Export contents…"))
+        self.export_volume = QPushButton(self.tr("Export volume…"))
+        self.export_payments = QPushButton(self.tr("Payment sheet…"))
+        self.put_in = QPushButton(self.tr("◀ Place in section…"))
+
+        self.tree = VolumeTree()
+        self.pool = PoolList()
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.chart = SectionChart()
+        self.preview = QTextBrowser()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Volume")))
+        top.addWidget(self.volume)
+        for button in (self.new_volume, self.settings_button):
+            top.addWidget(button)
+        top.addStretch(1)
+        for button in (self.export_toc, self.export_volume, self.export_payments):
+            top.addWidget(button)
+        tools = QHBoxLayout()
+        for button in (
+            self.add_section,
+            self.rename_section,
+            self.remove_section,
+            self.up,
+            self.down,
+            self.take_out,
+        ):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(tools)
+        left.addWidget(self.tree, 1)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Accepted and held, in no volume (drag into a section)")))
+        right.addWidget(self.pool, 1)
+        right.addWidget(self.put_in)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        split = QSplitter()
+        split.addWidget(left_box)
+        split.addWidget(right_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        info = QTabWidget()
+        stats = QWidget()
+        stats_layout = QVBoxLayout(stats)
+        stats_layout.addWidget(self.totals)
+        stats_layout.addWidget(self.progress)
+        stats_layout.addWidget(self.chart, 1)
+        info.addTab(stats, self.tr("Totals"))
+        info.addTab(self.preview, self.tr("Contents preview"))
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(split)
+        outer.addWidget(info)
+        outer.setStretchFactor(0, 3)
+        outer.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(outer, 1)
+
+        self.volume.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.new_volume.clicked.connect(self._new_volume)
+        self.settings_button.clicked.connect(self._settings)
+        self.add_section.clicked.connect(self._add_section)
+        self.rename_section.clicked.connect(self._rename_section)
+        self.remove_section.clicked.connect(self._remove_section)
+        self.up.clicked.connect(lambda: self._shift(-1))
+        self.down.clicked.connect(lambda: self._shift(1))
+        self.take_out.clicked.connect(self._take_out)
+        self.put_in.clicked.connect(self._put_in)
+        self.export_toc.clicked.connect(self._export_toc)
+        self.export_volume.clicked.connect(self._export_volume)
+        self.export_payments.clicked.connect(self._export_payments)
+        self.tree.dropped.connect(self._dropped)
+        self.tree.itemDoubleClicked.connect(self._open)
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def volumes(self) -> Volumes:
+        return Volumes(self.hub.library)
+
+    @property
+    def number(self) -> int | None:
+        return self.volume.currentData()
+
+    def reload_volumes(self, select: int | None = None) -> None:
+        keep = select if select is not None else self.number
+        self.volume.blockSignals(True)
+        self.volume.clear()
+        for summary in self.volumes.list():
+            self.volume.addItem(f"第{summary.number}辑　{summary.title}", summary.number)
+        index = self.volume.findData(keep)
+        self.volume.setCurrentIndex(index if index >= 0 else self.volume.count() - 1)
+        self.volume.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        number = self.number
+        has = number is not None
+        for widget in (
+            self.settings_button,
+            self.add_section,
+            self.rename_section,
+            self.remove_section,
+            self.up,
+            self.down,
+            self.take_out,
+            self.export_toc,
+            self.export_volume,
+            self.export_payments,
+            self.put_in,
+        ):
+            widget.setEnabled(has)
+        self._fill_pool()
+        if not has:
+            self.plan = None
+            self.tree.clear()
+            self.totals.setText(self.tr("No volume yet: create one with “New volume…”."))
+            self.preview.clear()
+            self.chart.set_data([])
+            return
+        selected = self._selected_id()
+        self.plan = self.volumes.plan(number)
+        self._fill_tree(selected)
+        self._fill_totals()
+        self.preview.setHtml(toc_html(self.plan))
+
+    def _fill_tree(self, selected: int | None) -> None:
+        self.tree.clear()
+        assert self.plan is not None
+        for section in self.plan.sections:
+            t = section.totals
+            top = QTreeWidgetItem([f"{section.name}　（{t.articles}篇）", "", f"{t.words:,}", ""])
+            top.setData(0, KIND_ROLE, "section")
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDropEnabled
+            )
+            self.tree.addTopLevelItem(top)
+            for item in section.items:
+                child = QTreeWidgetItem(
+                    [item.title, item.credit_line, f"{item.words:,}", str(item.start_page)]
+                )
+                child.setData(0, ID_ROLE, item.id)
+                child.setData(0, KIND_ROLE, "item")
+                child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+                child.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                    | Qt.ItemFlag.ItemIsDropEnabled
+                )
+                top.addChild(child)
+                if item.id == selected:
+                    self.tree.setCurrentItem(child)
+            top.setExpanded(True)
+
+    def _fill_totals(self) -> None:
+        plan = self.plan
+        assert plan is not None
+        t = plan.totals
+        self.totals.setText(
+            self.tr(
+                "%1 articles · %2 words (Han %3) · layout words %4 · %5 photos · "
+                "about %6 pages (%7, %8×%9)"
+            )
+            .replace("%1", str(t.articles))
+            .replace("%2", f"{t.words:,}")
+            .replace("%3", f"{t.han:,}")
+            .replace("%4", f"{t.layout_words:,}")
+            .replace("%5", str(t.images))
+            .replace("%6", str(t.pages))
+            .replace("%7", plan.settings.paper)
+            .replace("%8", str(plan.settings.chars_per_line))
+            .replace("%9", str(plan.settings.lines_per_page))
+        )
+        if plan.target_words:
+            self.progress.setMaximum(plan.target_words)
+            self.progress.setValue(min(t.words, plan.target_words))
+            self.progress.setFormat(
+                self.tr("%1 of target %2 words (%p%)")
+                .replace("%1", f"{t.words:,}")
+                .replace("%2", f"{plan.target_words:,}")
+            )
+            self.progress.show()
+        else:
+            self.progress.hide()
+        self.chart.set_data([(s.name, s.totals.words) for s in plan.sections])
+
+    def _fill_pool(self) -> None:
+        self.pool.clear()
+        for piece in self.volumes.pool():
+            authors = "、".join(piece.authors)
+            text = f"{piece.title}　{authors}　{piece.words:,}字　{piece.status_label}"
+            if piece.section_wish:
+                text += f"　→{piece.section_wish}"
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, piece.id)
+            self.pool.addItem(item)
+
+    def _selected_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE) if item and item.data(0, KIND_ROLE) == "item" else None
+
+    def _selected_section(self) -> str | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        if item.data(0, KIND_ROLE) == "item":
+            item = item.parent()
+        return self.plan.sections[self.tree.indexOfTopLevelItem(item)].name if self.plan else None
+
+    # -- writing ---------------------------------------------------------------------------
+    def _write(self, fn, select: int | None = None) -> None:
+        self.hub.write(lambda _p: fn(), lambda _r: self.reload_volumes(select), self)
+
+    def _new_volume(self) -> None:
+        numbers = [v.number for v in self.volumes.list()]
+        number, ok = QInputDialog.getInt(
+            self,
+            self.tr("New volume"),
+            self.tr("Volume number"),
+            (max(numbers) + 1) if numbers else 1,
+            1,
+            9999,
+        )
+        if not ok:
+            return
+        title, ok = QInputDialog.getText(
+            self, self.tr("New volume"), self.tr("Title"), text=f"《灵武文史》第{number}辑"
+        )
+        if ok:
+            volumes = self.volumes
+            self._write(lambda: volumes.create(number, title), select=number)
+
+    def _settings(self) -> None:
+        if self.plan is None:
+            return
+        dialog = LayoutDialog(self, self.plan)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            number, changes, volumes = self.plan.number, dialog.changes(), self.volumes
+            LayoutSettings(
+                **{k: v for k, v in changes.items() if k in LayoutSettings.__dataclass_fields__}
+            )
+            self._write(lambda: volumes.update(number, **changes))
+
+    def _add_section(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add section"), self.tr("Section name"))
+        if ok and name.strip():
+            number, volumes = self.number, self.volumes
+            self._write(lambda: volumes.add_section(number, name))
+
+    def _rename_section(self) -> None:
+        old = self._selected_section()
+        if old is None:
+            return
+        new, ok = QInputDialog.getText(
+            self, self.tr("Rename section"), self.tr("New name"), text=old
+        )
+        if ok and new.strip():
+            number, volumes = self.number, self.volumes
+            self._write(lambda: volumes.rename_section(number, old, new))
+
+    def _remove_section(self) -> None:
+        name = self._selected_section()
+        if name is not None:
+            number, volumes = self.number, self.volumes
+            self._write(lambda: volumes.remove_section(number, name))
+
+    def _shift(self, delta: int) -> None:
+        """Move the selected manuscript up or down, into the neighbouring section at the ends."""
+        mid, plan = self._selected_id(), self.plan
+        if mid is None or plan is None:
+            return
+        where = next(
+            (k, [i.id for i in s.items].index(mid))
+            for k, s in enumerate(plan.sections)
+            if mid in [i.id for i in s.items]
+        )
+        s_index, index = where
+        sections = plan.sections
+        target, position = sections[s_index].name, index + 1 + delta
+        if position < 1 and s_index > 0:
+            target, position = sections[s_index - 1].name, len(sections[s_index - 1].items) + 1
+        elif position > len(sections[s_index].items) and s_index + 1 < len(sections):
+            target, position = sections[s_index + 1].name, 1
+        position = max(1, position)
+        number, volumes = plan.number, self.volumes
+        self._write(lambda: volumes.move(number, mid, target, position))
+
+    def _take_out(self) -> None:
+        mid = self._selected_id()
+        if mid is not None:
+            number, volumes = self.number, self.volumes
+            self._write(lambda: volumes.remove(number, mid))
+
+    def _put_in(self) -> None:
+        ids = [item.data(ID_ROLE) for item in self.pool.selectedItems()]
+        if not ids or self.plan is None:
+            return
+        names = [s.name for s in self.plan.sections]
+        if not names:
+            QMessageBox.information(self, self.tr("No section"), self.tr("Add a section first."))
+            return
+        dialog = ChoiceDialog(self, self.tr("Place in section"), self.tr("Section"), names)
+        current = self._selected_section()
+        if current:
+            dialog.combo.setCurrentText(current)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._dropped(ids, dialog.combo.currentText(), 0)
+
+    def _dropped(self, ids: list[int], section: str, position: int) -> None:
+        number, volumes = self.number, self.volumes
+        at = position or None
+
+        def place() -> None:
+            placed = {i.id for s in volumes.plan(number).sections for i in s.items}
+            with self.hub.library.write():
+                new = [i for i in ids if i not in placed]
+                if new:
+                    volumes.add(number, new, section, at)
+                for offset, mid in enumerate(i for i in ids if i in placed):
+                    volumes.move(number, mid, section, (at + offset) if at else None)
+
+        self._write(place)
+
+    def _open(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, KIND_ROLE) == "item":
+            self.open_manuscript.emit(item.data(0, ID_ROLE))
+
+    # -- exports ---------------------------------------------------------------------------
+    def _export(self, title: str, filters: str, default: str, write) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, title, default, filters)
+        if not path:
+            return
+        from pathlib import Path
+
+        self.hub.read(
+            lambda _p: write(Path(path)),
+            lambda _r: self.hub.status_message.emit(self.tr("Saved %s") % path),
+            self,
+        )
+
+    def _export_toc(self) -> None:
+        plan = self.plan
+        if plan is not None:
+            self._export(
+                self.tr("Export contents"),
+                "Word (*.docx);;Markdown (*.md);;HTML (*.html);;CSV (*.csv)",
+                f"第{plan.number}辑目录.docx",
+                lambda p: write_toc(plan, p),
+            )
+
+    def _export_volume(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        catalog = Catalog(self.hub.library)
+        ids = [i.id for s in plan.sections for i in s.items]
+        self._export(
+            self.tr("Export volume"),
+            "Word (*.docx)",
+            f"第{plan.number}辑.docx",
+            lambda p: write_volume_docx(plan, {i: catalog.get(i).body for i in ids}, p),
+        )
+
+    def _export_payments(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        rate, ok = QInputDialog.getDouble(
+            self,
+            self.tr("Payment sheet"),
+            self.tr("Rate for manuscripts without their own (yuan per 1,000 words)"),
+            80,
+            1,
+            100000,
+            1,
+        )
+        if not ok:
+            return
+        volumes, number = self.volumes, plan.number
+
+        def write(path) -> None:
+            write_payments(volumes.payments(number, rate), path)
+
+        try:
+            volumes.payments(number, rate)
+        except WenshiError as exc:
+            QMessageBox.warning(self, self.tr("Payment sheet"), str(exc))
+            return
+        self._export(
+            self.tr("Payment sheet"),
+            "Excel (*.xlsx);;CSV (*.csv)",
+            f"第{plan.number}辑稿酬.xlsx",
+            write,
+        )
