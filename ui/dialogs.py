@@ -19,24 +19,23 @@ from PySide6.QtWidgets import (
 from wenshi.errors import WenshiError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
     """A failure from the core: its one-line reason. Anything else: details to copy."""
     if isinstance(exc, WenshiError):
-        QMessageBox.warning(parent, title or tr("Cannot do that"), str(exc))
+        QMessageBox.warning(
+            parent, title or QCoreApplication.translate("dialogs", "Cannot do that"), str(exc)
+        )
         return
     from ui.app import format_exception
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("Unexpected error"))
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Unexpected error"))
     box.setText(
-        tr(
+        QCoreApplication.translate(
+            "dialogs",
             "Something went wrong. Nothing you saved is lost; the program keeps "
-            "running. Please copy the details below into a bug report."
+            "running. Please copy the details below into a bug report.",
         )
     )
     box.setInformativeText(f"{type(exc).__name__}: {exc}")
@@ -62,14 +61,16 @@ class OpinionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, target_label: str, actor: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Review: %s") % target_label)
+        self.setWindowTitle(QCoreApplication.translate("dialogs", "Review: %s") % target_label)
         form = QFormLayout(self)
         self.actor = QLineEdit(actor)
-        self.actor.setPlaceholderText(tr("Your name"))
+        self.actor.setPlaceholderText(QCoreApplication.translate("dialogs", "Your name"))
         self.opinion = QPlainTextEdit()
-        self.opinion.setPlaceholderText(tr("Opinion (recorded in the review trail)"))
-        form.addRow(tr("By"), self.actor)
-        form.addRow(tr("Opinion"), self.opinion)
+        self.opinion.setPlaceholderText(
+            QCoreApplication.translate("dialogs", "Opinion (recorded in the review trail)")
+        )
+        form.addRow(QCoreApplication.translate("dialogs", "By"), self.actor)
+        form.addRow(QCoreApplication.translate("dialogs", "Opinion"), self.opinion)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

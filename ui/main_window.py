@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
-        action = QAction(self.tr(text), self)
+        action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -99,17 +99,19 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self._action
-        self.act_import = a("&Import files…", self.import_files, "Ctrl+I")
-        self.act_import_folder = a("Import a &folder…", self.import_folder, "Ctrl+Shift+I")
-        self.act_sample = a("Load the &sample library", self.load_sample)
-        self.act_backup = a("&Back up library…", self.backup)
-        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_new = a("&New manuscript", self.new_manuscript, "Ctrl+N")
-        self.act_save = a("&Save", self.editor.save, "Ctrl+S")
-        self.act_delete = a("Move to &trash", self.delete_selected, QKeySequence.StandardKey.Delete)
-        self.act_undelete = a("&Restore from trash", self.undelete_selected)
-        self.act_find = a("&Search…", self.focus_search, "Ctrl+F")
-        self.act_reindex = a("&Rebuild search index", self.reindex)
+        self.act_import = a(self.tr("&Import files…"), self.import_files, "Ctrl+I")
+        self.act_import_folder = a(self.tr("Import a &folder…"), self.import_folder, "Ctrl+Shift+I")
+        self.act_sample = a(self.tr("Load the &sample library"), self.load_sample)
+        self.act_backup = a(self.tr("&Back up library…"), self.backup)
+        self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_new = a(self.tr("&New manuscript"), self.new_manuscript, "Ctrl+N")
+        self.act_save = a(self.tr("&Save"), self.editor.save, "Ctrl+S")
+        self.act_delete = a(
+            self.tr("Move to &trash"), self.delete_selected, QKeySequence.StandardKey.Delete
+        )
+        self.act_undelete = a(self.tr("&Restore from trash"), self.undelete_selected)
+        self.act_find = a(self.tr("&Search…"), self.focus_search, "Ctrl+F")
+        self.act_reindex = a(self.tr("&Rebuild search index"), self.reindex)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (
             self.act_import,
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
             language_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action("&About wenshi", self.about))
+        help_menu.addAction(self._action(self.tr("&About wenshi"), self.about))
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

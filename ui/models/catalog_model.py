@@ -11,6 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -36,13 +37,13 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.TITLE: "Title",
-    Column.AUTHORS: "Authors",
-    Column.STATUS: "Status",
-    Column.WORDS: "Words",
-    Column.VOLUME: "Volume",
-    Column.SECTION: "Section",
-    Column.RECEIVED: "Received",
+    Column.TITLE: QT_TRANSLATE_NOOP("CatalogModel", "Title"),
+    Column.AUTHORS: QT_TRANSLATE_NOOP("CatalogModel", "Authors"),
+    Column.STATUS: QT_TRANSLATE_NOOP("CatalogModel", "Status"),
+    Column.WORDS: QT_TRANSLATE_NOOP("CatalogModel", "Words"),
+    Column.VOLUME: QT_TRANSLATE_NOOP("CatalogModel", "Volume"),
+    Column.SECTION: QT_TRANSLATE_NOOP("CatalogModel", "Section"),
+    Column.RECEIVED: QT_TRANSLATE_NOOP("CatalogModel", "Received"),
 }
 SORT_KEY = {
     Column.TITLE: "title",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from ui.hub import Hub
 from wenshi.images import ImageInfo, Images
 
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "ImageStrip", "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)"
+)
 
 
 class CaptionDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,7 @@ from ui.hub import Hub
 from ui.tasks import Job
 from wenshi import importer, workflow
 
-FILE_FILTER = "Manuscripts (*.txt *.md *.docx);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Manuscripts (*.txt *.md *.docx);;All files (*)")
 WARN = QColor("#fff3cd")
 BAD = QColor("#f8d7da")
 
@@ -200,9 +200,14 @@ class ImportDialog(QDialog):
 
 def ask_paths(parent: QWidget, folder: bool) -> list[str]:
     if folder:
-        chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Import a folder"))
+        chosen = QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("ImportDialog", "Import a folder")
+        )
         return [chosen] if chosen else []
     files, _ = QFileDialog.getOpenFileNames(
-        parent, parent.tr("Import files"), str(Path.home()), parent.tr(FILE_FILTER)
+        parent,
+        QCoreApplication.translate("ImportDialog", "Import files"),
+        str(Path.home()),
+        QCoreApplication.translate("ImportDialog", FILE_FILTER),
     )
     return files

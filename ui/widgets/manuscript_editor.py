@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,20 +38,20 @@ from wenshi.volumes.service import Volumes
 _NAMES = re.compile(r"[、，,；;\s]+")
 
 TEXT_FIELDS = (
-    ("title", "Title"),
-    ("subtitle", "Subtitle"),
-    ("unit", "Author's unit"),
-    ("identity", "Identity"),
-    ("phone", "Phone"),
-    ("address", "Address"),
-    ("received_date", "Received"),
-    ("received_via", "Received via"),
-    ("section_wish", "Section wished"),
+    ("title", QT_TRANSLATE_NOOP("ManuscriptEditor", "Title")),
+    ("subtitle", QT_TRANSLATE_NOOP("ManuscriptEditor", "Subtitle")),
+    ("unit", QT_TRANSLATE_NOOP("ManuscriptEditor", "Author's unit")),
+    ("identity", QT_TRANSLATE_NOOP("ManuscriptEditor", "Identity")),
+    ("phone", QT_TRANSLATE_NOOP("ManuscriptEditor", "Phone")),
+    ("address", QT_TRANSLATE_NOOP("ManuscriptEditor", "Address")),
+    ("received_date", QT_TRANSLATE_NOOP("ManuscriptEditor", "Received")),
+    ("received_via", QT_TRANSLATE_NOOP("ManuscriptEditor", "Received via")),
+    ("section_wish", QT_TRANSLATE_NOOP("ManuscriptEditor", "Section wished")),
 )
 PEOPLE = (
-    ("author", "authors", "Authors"),
-    ("narrator", "narrators", "Narrated by"),
-    ("compiler", "compilers", "Compiled by"),
+    ("author", "authors", QT_TRANSLATE_NOOP("ManuscriptEditor", "Authors")),
+    ("narrator", "narrators", QT_TRANSLATE_NOOP("ManuscriptEditor", "Narrated by")),
+    ("compiler", "compilers", QT_TRANSLATE_NOOP("ManuscriptEditor", "Compiled by")),
 )
 
 
@@ -70,7 +70,6 @@ class ManuscriptEditor(QWidget):
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setShortcut("Ctrl+S")
         self.save_button.setEnabled(False)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for this change (kept in the history)"))

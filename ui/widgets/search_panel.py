@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,9 +25,10 @@ from wenshi import workflow
 from wenshi.search import engine
 
 PAGE = 20
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "SearchPanel",
     'Spaces: all terms · OR: either · -term: without · "a phrase" · ( ) groups · '
-    "title: author: volume:10-17 section: status: year:2020-2022 tag:"
+    "title: author: volume:10-17 section: status: year:2020-2022 tag:",
 )
 
 
@@ -60,6 +61,8 @@ class ResultWidget(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setContentsMargins(6, 6, 6, 6)
+        # Clicks belong to the list (select, double-click to open), not to the label.
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
 class SearchPanel(QWidget):
@@ -77,10 +80,10 @@ class SearchPanel(QWidget):
         self.rejected = QCheckBox(self.tr("Include rejected"))
         self.sort = QComboBox()
         for key, label in (
-            ("relevance", "Relevance"),
-            ("volume", "Volume"),
-            ("date", "Date received"),
-            ("title", "Title"),
+            ("relevance", QT_TRANSLATE_NOOP("SearchPanel", "Relevance")),
+            ("volume", QT_TRANSLATE_NOOP("SearchPanel", "Volume")),
+            ("date", QT_TRANSLATE_NOOP("SearchPanel", "Date received")),
+            ("title", QT_TRANSLATE_NOOP("SearchPanel", "Title")),
         ):
             self.sort.addItem(self.tr(label), key)
         self.hint = QLabel(self.tr(HINT))
@@ -131,7 +134,6 @@ class SearchPanel(QWidget):
         self.prev.clicked.connect(lambda: self._page(-PAGE))
         self.next.clicked.connect(lambda: self._page(PAGE))
         self.results.itemActivated.connect(self._open)
-        self.results.itemDoubleClicked.connect(self._open)
         self.volumes.itemActivated.connect(self._narrow)
         self.volumes.itemClicked.connect(self._narrow)
         self.statuses.itemClicked.connect(self._narrow)

@@ -4,7 +4,7 @@ against the target, a chart of 字数 per section, layout settings, exports with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,16 +177,19 @@ class LayoutDialog(QDialog):
         self.right_hand = QCheckBox(self.tr("Each article starts on a right-hand page"))
         self.right_hand.setChecked(s.right_hand)
         for label, widget in (
-            ("Title", self.title),
-            ("Year", self.year),
-            ("Target words", self.target),
-            ("Format", self.paper),
-            ("Characters per line", self.cpl),
-            ("Lines per page", self.lpp),
-            ("Lines a title takes", self.title_lines),
-            ("Lines a section heading takes", self.section_lines),
-            ("Lines a photo takes", self.image_lines),
-            ("Front matter pages", self.front),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Title"), self.title),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Year"), self.year),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Target words"), self.target),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Format"), self.paper),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Characters per line"), self.cpl),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Lines per page"), self.lpp),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Lines a title takes"), self.title_lines),
+            (
+                QT_TRANSLATE_NOOP("LayoutDialog", "Lines a section heading takes"),
+                self.section_lines,
+            ),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Lines a photo takes"), self.image_lines),
+            (QT_TRANSLATE_NOOP("LayoutDialog", "Front matter pages"), self.front),
         ):
             form.addRow(self.tr(label), widget)
         form.addRow(self.new_page)

@@ -90,12 +90,14 @@ def load_infos(ids: list[int] | None = None) -> dict[int, DocInfo]:
     people = (
         Credit.select(Credit.manuscript, Credit.role, Person.name)
         .join(Person)
-        .where(Credit.manuscript.in_(list(infos)))
+        .where(Credit.manuscript.in_(list(infos)) if ids is not None else True)
         .order_by(Credit.manuscript, Credit.position)
         .tuples()
     )
     names: dict[int, list[str]] = {}
     for mid, role, name in people:
+        if mid not in infos:  # trashed
+            continue
         names.setdefault(mid, []).append(name)
         if role == "author":
             infos[mid].authors.append(name)
@@ -104,11 +106,12 @@ def load_infos(ids: list[int] | None = None) -> dict[int, DocInfo]:
     tags = (
         ManuscriptTag.select(ManuscriptTag.manuscript, Tag.name)
         .join(Tag)
-        .where(ManuscriptTag.manuscript.in_(list(infos)))
+        .where(ManuscriptTag.manuscript.in_(list(infos)) if ids is not None else True)
         .tuples()
     )
     for mid, name in tags:
-        infos[mid].tags.append(fold(name))
+        if mid in infos:
+            infos[mid].tags.append(fold(name))
     return infos
 
 
@@ -133,7 +136,15 @@ class Catalogue:
         }
         for mid in changed:
             self._bodies.pop(mid, None)
-        self.infos = load_infos()
+        if self.seq < 0 or len(changed) > 500:
+            self.infos = load_infos()
+        else:  # reload only what changed (a trashed manuscript drops out)
+            fresh = load_infos(sorted(changed))
+            infos = dict(self.infos)
+            for mid in changed:
+                infos.pop(mid, None)
+            infos.update(fresh)
+            self.infos = infos
         self.seq = seq
 
     def bodies(self, ids: list[int]) -> dict[int, str]:

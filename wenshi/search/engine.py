@@ -109,10 +109,13 @@ def term_pattern(text: str, phrase: bool) -> re.Pattern[str]:
     run of white space for a space inside a phrase, word boundaries at Latin/digit ends."""
     folded = fold(text).strip()
     parts = re.split(r"\s+", folded) if phrase else [folded]
-    body = r"\s+".join(re.escape(p) for p in parts if p)
+    parts = [re.escape(p) for p in parts if p]
     word = re.compile(WORD_CLASS)
     if word.match(folded[:1]):
-        body = f"(?<!{WORD_CLASS})" + body
+        # After the first literal part (fixed width), not before it: a pattern that starts
+        # with a look-behind loses re's literal-prefix search and tries every position.
+        parts[0] = f"{parts[0]}(?<!{WORD_CLASS}{parts[0]})"
+    body = r"\s+".join(parts)
     if word.match(folded[-1:]):
         body += f"(?!{WORD_CLASS})"
     return re.compile(body)
@@ -144,14 +147,29 @@ class Evaluation:
         self.reader = self.searcher.reader()
         self.catalogue = index.catalogue
         self.infos = self.catalogue.infos
-        self.universe = {
-            mid for mid, info in self.infos.items() if include_rejected or info.status != "rejected"
-        }
-        self._mids = self._docnum_to_mid()
-        n = max(len(self.universe), 1)
-        self.n = n
-        self.avg_body = sum(self.infos[m].body_length for m in self.universe) / n or 1.0
-        self.avg_title = sum(len(self.infos[m].title_folded) for m in self.universe) / n or 1.0
+        # Set-up that only changes with the index snapshot and the catalogue: kept on the
+        # index (the cache holds the reader itself, so identity cannot be reused).
+        key = (self.reader, self.catalogue.seq, include_rejected)
+        cached = index.evaluation_cache
+        if cached is None or cached[0][0] is not self.reader or cached[0][1:] != key[1:]:
+            universe = {
+                mid
+                for mid, info in self.infos.items()
+                if include_rejected or info.status != "rejected"
+            }
+            n = max(len(universe), 1)
+            avg_body = sum(self.infos[m].body_length for m in universe) / n or 1.0
+            avg_title = sum(len(self.infos[m].title_folded) for m in universe) / n or 1.0
+            norms = {
+                mid: (
+                    TITLE_WEIGHT / (1 - B + B * len(info.title_folded) / avg_title),
+                    1 / (1 - B + B * info.body_length / avg_body),
+                )
+                for mid, info in self.infos.items()
+            }
+            cached = (key, universe, self._docnum_to_mid(), n, avg_body, avg_title, norms)
+            index.evaluation_cache = cached
+        _, self.universe, self._mids, self.n, self.avg_body, self.avg_title, self.norms = cached
         self.positive = [_Term(t) for t in querylang.positive_texts(self.tree)]
         self.scores = self._eval(self.tree)
 
@@ -168,10 +186,23 @@ class Evaluation:
             return {}
         out: dict[int, int] = {}
         mids, universe = self._mids, self.universe
+        if type(matcher).__name__ == "W3LeafMatcher":
+            # A leaf matcher of a segment without deletions: read whole blocks (ids and
+            # weights, which NgramField sets to the frequency) instead of one call per
+            # posting.
+            while matcher.is_active():
+                matcher._read_ids()
+                matcher._read_weights()
+                for docnum, weight in zip(matcher._ids, matcher._weights, strict=True):
+                    mid = mids[docnum]
+                    if mid in universe:
+                        out[mid] = int(weight)
+                matcher._next_block()
+            return out
         while matcher.is_active():
             mid = mids[matcher.id()]
             if mid in universe:
-                out[mid] = matcher.value_as("frequency")
+                out[mid] = int(matcher.weight())
             matcher.next()
         return out
 
@@ -209,13 +240,12 @@ class Evaluation:
         df = len(matched)
         idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
         out: dict[int, Score] = {}
+        norms, tget, bget, k = self.norms, title.get, body.get, idf * (K1 + 1)
         for mid in matched:
-            info = self.infos[mid]
-            t, b = title.get(mid, 0), body.get(mid, 0)
-            tf = TITLE_WEIGHT * t / (1 - B + B * len(info.title_folded) / self.avg_title) + b / (
-                1 - B + B * info.body_length / self.avg_body
-            )
-            out[mid] = (idf * tf * (K1 + 1) / (tf + K1), t + b, t)
+            tn, bn = norms[mid]
+            t, b = tget(mid, 0), bget(mid, 0)
+            tf = t * tn + b * bn
+            out[mid] = (k * tf / (tf + K1), t + b, t)
         return out
 
     # -- the tree --------------------------------------------------------------------------
@@ -252,14 +282,13 @@ class Evaluation:
             keys = set(parts[0]).intersection(*parts[1:])
         else:
             keys = set().union(*parts)
-        return {
-            m: (
-                sum(p[m][0] for p in parts if m in p),
-                sum(p[m][1] for p in parts if m in p),
-                sum(p[m][2] for p in parts if m in p),
-            )
-            for m in keys
-        }
+        out: dict[int, Score] = dict.fromkeys(keys, ZERO)
+        for part in parts:
+            for m, (a, b, c) in part.items():
+                if m in keys:
+                    x, y, z = out[m]
+                    out[m] = (x + a, y + b, z + c)
+        return out
 
     # -- results ---------------------------------------------------------------------------
     def ordered(self, sort: str) -> list[int]:
@@ -359,8 +388,14 @@ def search(
         )
     by_volume = Counter(ev.infos[m].volume for m in order)
     by_status = Counter(ev.infos[m].status for m in order)
-    return SearchResults(query=query, total=len(order), offset=offset, hits=hits,
-                         by_volume=dict(by_volume), by_status=dict(by_status))
+    return SearchResults(
+        query=query,
+        total=len(order),
+        offset=offset,
+        hits=hits,
+        by_volume=dict(by_volume),
+        by_status=dict(by_status),
+    )
 
 
 def concordance(

@@ -54,6 +54,7 @@ class SearchIndex:
         self._ix: whoosh_index.Index | None = None
         self._searcher = None
         self._seq = 0
+        self.evaluation_cache: tuple | None = None  # see engine.Evaluation
 
     # -- state ---------------------------------------------------------------------------
     @staticmethod

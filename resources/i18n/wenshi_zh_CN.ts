@@ -1,0 +1,878 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BodyEditor</name>
+    <message>
+        <source>Hit %1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Next hit ▶</source>
+        <translation>下一处 ▶</translation>
+    </message>
+    <message>
+        <source>Words (Word) %1   Han %2   Characters (no spaces) %3   Characters (with spaces) %4   Paragraphs %5   Layout words (%6) %7</source>
+        <translation>字数(Word) %1   汉字 %2   字符数(不计空格) %3   字符数(计空格) %4   段落数 %5   版面字数(%6) %7</translation>
+    </message>
+    <message>
+        <source>◀ Previous hit</source>
+        <translation>◀ 上一处</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionDialog</name>
+    <message>
+        <source>Caption</source>
+        <translation>图注</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>拍摄日期</translation>
+    </message>
+    <message>
+        <source>Photo %d</source>
+        <translation>图%d</translation>
+    </message>
+    <message>
+        <source>Photographer</source>
+        <translation>摄影者</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Looks like a near-duplicate of manuscript #%d</source>
+        <translation>与稿件 #%d 疑似重复</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收稿日期</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>辑</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>字数</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogView</name>
+    <message>
+        <source>%d manuscripts</source>
+        <translation>%d 篇稿件</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Filter by title or author</source>
+        <translation>按标题或作者筛选</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Vol. %d</source>
+        <translation>第%d辑</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>辑</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>  (current)</source>
+        <translation>  （当前）</translation>
+    </message>
+    <message>
+        <source>Make revision %d the current text? The current text stays in the history.</source>
+        <translation>将第 %d 版恢复为当前正文吗？现在的正文仍会保留在版本历史中。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restore this revision</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>Revision %1  %2  %3 words
+%4</source>
+        <translation>第 %1 版  %2  %3 字
+%4</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <source>Add photos</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Caption…</source>
+        <translation>图注…</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>%1 files: %2 to import, %3 with problems</source>
+        <translation>共 %1 个文件：%2 个可导入，%3 个有问题</translation>
+    </message>
+    <message>
+        <source>Already in the library as #%d: skipped</source>
+        <translation>文库中已有（#%d），跳过</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was already imported stays imported.</source>
+        <translation>已取消。已经导入的稿件仍保留在文库中。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Import manuscripts</source>
+        <translation>导入稿件</translation>
+    </message>
+    <message>
+        <source>Imported %1, duplicates %2, failed %3</source>
+        <translation>已导入 %1 篇，重复 %2 篇，失败 %3 篇</translation>
+    </message>
+    <message>
+        <source>Looks like a near-duplicate of #%d</source>
+        <translation>与 #%d 疑似重复</translation>
+    </message>
+    <message>
+        <source>Manuscripts (*.txt *.md *.docx);;All files (*)</source>
+        <translation>稿件 (*.txt *.md *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reading files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Same bytes as %s: skipped</source>
+        <translation>与 %s 内容完全相同，跳过</translation>
+    </message>
+    <message>
+        <source>State after import</source>
+        <translation>导入后状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>字数</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutDialog</name>
+    <message>
+        <source>Characters per line</source>
+        <translation>每行字数</translation>
+    </message>
+    <message>
+        <source>Each article starts a new page</source>
+        <translation>每篇另起一页</translation>
+    </message>
+    <message>
+        <source>Each article starts on a right-hand page</source>
+        <translation>每篇从右页（单页码）起排</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>开本</translation>
+    </message>
+    <message>
+        <source>Front matter pages</source>
+        <translation>前置页页数</translation>
+    </message>
+    <message>
+        <source>Lines a photo takes</source>
+        <translation>每幅图片占行数</translation>
+    </message>
+    <message>
+        <source>Lines a section heading takes</source>
+        <translation>栏目标题占行数</translation>
+    </message>
+    <message>
+        <source>Lines a title takes</source>
+        <translation>文章标题占行数</translation>
+    </message>
+    <message>
+        <source>Lines per page</source>
+        <translation>每页行数</translation>
+    </message>
+    <message>
+        <source>Target words</source>
+        <translation>目标字数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Volume %d settings</source>
+        <translation>第%d辑设置</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>%1 manuscripts · %2 words</source>
+        <translation>%1 篇稿件 · %2 字</translation>
+    </message>
+    <message>
+        <source>&amp;About wenshi</source>
+        <translation>关于 wenshi(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up library…</source>
+        <translation>备份文库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manuscript</source>
+        <translation>稿件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;New manuscript</source>
+        <translation>新建稿件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild search index</source>
+        <translation>重建检索索引(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from trash</source>
+        <translation>从回收站恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>检索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;wenshi 文史&lt;/b&gt; %s&lt;br&gt;Archive manager for Chinese local-history publications.</source>
+        <translation>&lt;b&gt;wenshi 文史&lt;/b&gt; %s&lt;br&gt;地方文史出版物档案管理软件。</translation>
+    </message>
+    <message>
+        <source>About wenshi</source>
+        <translation>关于 wenshi</translation>
+    </message>
+    <message>
+        <source>Back up library</source>
+        <translation>备份文库</translation>
+    </message>
+    <message>
+        <source>Backed up to %s</source>
+        <translation>已备份到 %s</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Load the &amp;sample library</source>
+        <translation>载入示例文库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Loading the sample library…</source>
+        <translation>正在载入示例文库…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Manuscripts</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <source>Move %d manuscript(s) to the trash? They can be restored.</source>
+        <translation>将 %d 篇稿件移到回收站吗？之后仍可恢复。</translation>
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>S&amp;earch</source>
+        <translation>检索(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sample library loaded: %d manuscripts</source>
+        <translation>示例文库已载入：%d 篇稿件</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Search index rebuilt: %d manuscripts</source>
+        <translation>检索索引已重建：%d 篇稿件</translation>
+    </message>
+    <message>
+        <source>The interface language changes when wenshi restarts.</source>
+        <translation>界面语言将在 wenshi 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>分辑编排</translation>
+    </message>
+    <message>
+        <source>wenshi 文史 — %s</source>
+        <translation>wenshi 文史 — %s</translation>
+    </message>
+</context>
+<context>
+    <name>ManuscriptEditor</name>
+    <message>
+        <source>Address</source>
+        <translation>通讯地址</translation>
+    </message>
+    <message>
+        <source>Author&apos;s unit</source>
+        <translation>作者单位</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Compiled by</source>
+        <translation>整理</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>稿件信息</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>体裁</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>版本历史</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>作者身份</translation>
+    </message>
+    <message>
+        <source>Narrated by</source>
+        <translation>口述</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Original file</source>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Reason for this change (kept in the history)</source>
+        <translation>修改说明（记入版本历史）</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收稿日期</translation>
+    </message>
+    <message>
+        <source>Received via</source>
+        <translation>来稿方式</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审稿</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%s” first?</source>
+        <translation>是否先保存对“%s”的修改？</translation>
+    </message>
+    <message>
+        <source>Section wished</source>
+        <translation>拟投栏目</translation>
+    </message>
+    <message>
+        <source>Separate names with 、</source>
+        <translation>多人姓名以“、”分隔</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>修改尚未保存</translation>
+    </message>
+    <message>
+        <source>&#x3000;(in the trash)</source>
+        <translation>&#x3000;（在回收站中）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Current state: &lt;b&gt;%s&lt;/b&gt;</source>
+        <translation>当前状态：&lt;b&gt;%s&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>→ %s</source>
+        <translation>→ %s</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>%1 manuscripts match; showing %2–%3</source>
+        <translation>共 %1 篇稿件符合，显示第 %2–%3 篇</translation>
+    </message>
+    <message>
+        <source>By state</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>By volume</source>
+        <translation>按辑</translation>
+    </message>
+    <message>
+        <source>Date received</source>
+        <translation>收稿日期</translation>
+    </message>
+    <message>
+        <source>Include rejected</source>
+        <translation>包括退稿</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Not in a volume</source>
+        <translation>未入辑</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%s”</source>
+        <translation>没有找到与“%s”相符的稿件</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>相关度</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Search every volume: a name, a place, a phrase…</source>
+        <translation>检索各辑稿件：人名、地名、词句…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <source>Spaces: all terms · OR: either · -term: without · &quot;a phrase&quot; · ( ) groups · title: author: volume:10-17 section: status: year:2020-2022 tag:</source>
+        <translation>空格：同时包含 · OR：任一即可 · -词：排除 · &quot;短语&quot;：整句匹配 · ( )：分组 · title:（标题） author:（作者） volume:10-17（辑） section:（栏目） status:（状态） year:2020-2022（年份） tag:（标签）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>辑次</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeBuilder</name>
+    <message>
+        <source>%1 articles · %2 words (Han %3) · layout words %4 · %5 photos · about %6 pages (%7, %8×%9)</source>
+        <translation>%1 篇 · %2 字（汉字 %3）· 版面字数 %4 · 图片 %5 幅 · 约 %6 页（%7，%8×%9）</translation>
+    </message>
+    <message>
+        <source>%1 of target %2 words (%p%)</source>
+        <translation>%1 / 目标 %2 字（%p%）</translation>
+    </message>
+    <message>
+        <source>Accepted and held, in no volume (drag into a section)</source>
+        <translation>已采用、待用但未入辑的稿件（拖入栏目）</translation>
+    </message>
+    <message>
+        <source>Add a section first.</source>
+        <translation>请先添加栏目。</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>添加栏目</translation>
+    </message>
+    <message>
+        <source>Add section…</source>
+        <translation>添加栏目…</translation>
+    </message>
+    <message>
+        <source>Contents preview</source>
+        <translation>目录预览</translation>
+    </message>
+    <message>
+        <source>Export contents</source>
+        <translation>导出目录</translation>
+    </message>
+    <message>
+        <source>Export contents…</source>
+        <translation>导出目录…</translation>
+    </message>
+    <message>
+        <source>Export volume</source>
+        <translation>导出本辑</translation>
+    </message>
+    <message>
+        <source>Export volume…</source>
+        <translation>导出本辑…</translation>
+    </message>
+    <message>
+        <source>Layout and target…</source>
+        <translation>版式与目标…</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>新名称</translation>
+    </message>
+    <message>
+        <source>New volume</source>
+        <translation>新建辑</translation>
+    </message>
+    <message>
+        <source>New volume…</source>
+        <translation>新建辑…</translation>
+    </message>
+    <message>
+        <source>No section</source>
+        <translation>没有栏目</translation>
+    </message>
+    <message>
+        <source>No volume yet: create one with “New volume…”.</source>
+        <translation>还没有辑：请先用“新建辑…”创建。</translation>
+    </message>
+    <message>
+        <source>Payment sheet</source>
+        <translation>稿酬表</translation>
+    </message>
+    <message>
+        <source>Payment sheet…</source>
+        <translation>稿酬表…</translation>
+    </message>
+    <message>
+        <source>Place in section</source>
+        <translation>编入栏目</translation>
+    </message>
+    <message>
+        <source>Rate for manuscripts without their own (yuan per 1,000 words)</source>
+        <translation>未单独定稿酬标准的稿件按此计酬（元/千字）</translation>
+    </message>
+    <message>
+        <source>Remove section</source>
+        <translation>删除栏目</translation>
+    </message>
+    <message>
+        <source>Rename section</source>
+        <translation>重命名栏目</translation>
+    </message>
+    <message>
+        <source>Rename section…</source>
+        <translation>重命名栏目…</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>已保存 %s</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Section name</source>
+        <translation>栏目名称</translation>
+    </message>
+    <message>
+        <source>Take out of volume</source>
+        <translation>移出本辑</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>辑</translation>
+    </message>
+    <message>
+        <source>Volume number</source>
+        <translation>辑次</translation>
+    </message>
+    <message>
+        <source>◀ Place in section…</source>
+        <translation>◀ 编入栏目…</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeTree</name>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Section / title</source>
+        <translation>栏目 / 标题</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>字数</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Library: %s</source>
+        <translation>文库位置：%s</translation>
+    </message>
+    <message>
+        <source>Load the sample library</source>
+        <translation>载入示例文库</translation>
+    </message>
+    <message>
+        <source>This library is empty. Import the manuscripts you have — .txt in any Chinese encoding, .md or .docx, a whole folder at once — or load the sample library (two volumes of 《灵武文史》 and a few manuscripts in review) to look around first.</source>
+        <translation>文库还是空的。可以导入手头的稿件——任何中文编码的 .txt、.md 或 .docx，可一次导入整个文件夹；也可以先载入示例文库（两辑《灵武文史》和几篇正在审稿的稿件）熟悉一下。</translation>
+    </message>
+    <message>
+        <source>Welcome to wenshi 文史</source>
+        <translation>欢迎使用 wenshi 文史</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法执行此操作</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Opinion (recorded in the review trail)</source>
+        <translation>意见（记入审稿记录）</translation>
+    </message>
+    <message>
+        <source>Review: %s</source>
+        <translation>审稿：%s</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing you saved is lost; the program keeps running. Please copy the details below into a bug report.</source>
+        <translation>程序出现意外错误。已保存的内容不会丢失，程序仍可继续使用。请将下面的详细信息复制到问题报告中。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+</context>
+</TS>

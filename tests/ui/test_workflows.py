@@ -1,0 +1,237 @@
+"""Each workflow driven as a user would: clicks and keys on the real window, modal dialogs
+answered the way a person answers them, results read off the widgets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from tests.corpus import FIXTURES, TRADITIONAL
+from tests.ui.conftest import type_chinese, wait_idle
+from ui.models.catalog_model import Column
+
+
+def load_sample(qtbot, window) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert window.stack.currentWidget() is window.tabs
+
+
+def click_row(qtbot, window, title: str) -> int:
+    view = window.catalog.table
+    model = window.catalog.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, Column.TITLE).data() == title)
+    rect = view.visualRect(model.index(row, Column.TITLE))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return model.id_at(row)
+
+
+def test_first_run_offers_the_sample_library(qtbot, window):
+    load_sample(qtbot, window)
+    assert window.catalog.model.rowCount() == 14
+    assert "14" in window.totals_label.text()
+    assert window.builder.volume.count() == 2
+
+
+def test_import_a_folder_with_preview_and_errors(qtbot, window, tmp_path, monkeypatch):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(FIXTURES / "mahongbin.txt", inbox)
+    (inbox / "big5.txt").write_bytes(TRADITIONAL.encode("big5"))
+    (inbox / "empty.txt").write_bytes(b"")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(inbox))
+    from ui.widgets.import_dialog import ImportDialog
+
+    opened: list[ImportDialog] = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: opened.append(self) or self.show())
+    qtbot.mouseClick(window.welcome.import_button, Qt.MouseButton.LeftButton)
+    dialog = opened[0]
+    wait_idle(qtbot, window)
+    table = dialog.table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert set(rows) == {"mahongbin.txt", "big5.txt", "empty.txt"}
+    assert table.item(rows["big5.txt"], 1).text() == "big5"
+    assert table.item(rows["mahongbin.txt"], 2).text() == "马鸿宾与灵武"
+    assert "为空" in table.item(rows["empty.txt"], 5).text()
+    assert window.catalog.model.rowCount() == 0  # nothing stored before "Import"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert [r.status for r in dialog.results].count("imported") == 2
+    assert window.catalog.model.rowCount() == 2
+
+
+def test_edit_body_live_counts_save_and_restore(qtbot, window, monkeypatch):
+    load_sample(qtbot, window)
+    mid = click_row(qtbot, window, "秦渠谣")
+    editor = window.editor
+    assert editor.manuscript_id == mid
+    before = editor.body.counts.text()
+    editor.body.editor.moveCursor(editor.body.editor.textCursor().MoveOperation.End)
+    type_chinese(editor.body.editor, "新添一句")
+    qtbot.waitUntil(lambda: editor.body.counts.text() != before)
+    assert editor.save_button.isEnabled()
+    type_chinese(editor.reason, "补一句")
+    qtbot.keyClick(editor.body.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
+    assert editor.body.text().endswith("新添一句")
+    history = editor.history.revisions
+    assert "补一句" in history.item(0).text()
+    # Restore the previous revision from the History tab.
+    editor.tabs.setCurrentWidget(editor.history)
+    history.setCurrentRow(1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(editor.history.restore, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert not editor.body.text().endswith("新添一句")
+
+
+def test_review_shows_only_allowed_steps_and_records_the_opinion(qtbot, window, monkeypatch):
+    load_sample(qtbot, window)
+    click_row(qtbot, window, "一条巷子里的两种年")  # 收稿
+    panel = window.editor.review
+    buttons = {
+        b.objectName()
+        for b in panel.findChildren(type(window.editor.save_button))
+        if b.objectName().startswith("review-")
+    }
+    assert buttons == {"review-first_review", "review-rejected"}
+    from ui.dialogs import OpinionDialog
+
+    def answer(dialog: OpinionDialog) -> int:
+        dialog.actor.setText("王主任")
+        dialog.opinion.setPlainText("民俗材料可贵，送复审")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(OpinionDialog, "exec", answer)
+    button = panel.findChild(type(window.editor.save_button), "review-first_review")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert "初审" in panel.state.text()
+    assert panel.trail.item(0, 1).text() == "初审"
+    assert panel.trail.item(0, 3).text() == "民俗材料可贵，送复审"
+
+
+def test_search_and_open_a_hit(qtbot, window):
+    load_sample(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    panel = window.search
+    assert window.tabs.currentWidget() is panel
+    type_chinese(panel.query, "靈武 横城")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    wait_idle(qtbot, window)
+    assert panel.results.count() >= 1
+    assert "manuscripts match" in panel.summary.text() or "篇" in panel.summary.text()
+    item = panel.results.item(0)
+    rect = panel.results.visualItemRect(item)
+    qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    body = window.editor.body
+    assert window.tabs.currentIndex() == 0
+    assert body.hits_bar.isVisible()
+    first = body.editor.textCursor().selectedText()
+    assert first in ("灵武", "靈武", "横城")
+    qtbot.mouseClick(body.next_hit, Qt.MouseButton.LeftButton)
+    assert "2" in body.hit_label.text()
+
+
+def test_bad_query_shows_the_reason(qtbot, window):
+    load_sample(qtbot, window)
+    panel = window.search
+    window.tabs.setCurrentWidget(panel)
+    type_chinese(panel.query, "(灵武 OR")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    wait_idle(qtbot, window)
+    assert "检索式" in panel.summary.text()
+
+
+def test_build_reorder_and_export_a_volume(qtbot, window, monkeypatch, tmp_path):
+    load_sample(qtbot, window)
+    builder = window.builder
+    window.tabs.setCurrentWidget(builder)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (18, True))
+
+    def answer_text(_parent, _title, label, **_kw):
+        return ("海峡情缘", True) if "Section" in label else ("《灵武文史》第十八辑", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", answer_text)
+    qtbot.mouseClick(builder.new_volume, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert builder.number == 18
+    qtbot.mouseClick(builder.add_section, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert [s.name for s in builder.plan.sections] == ["海峡情缘"]
+    # Place the held piece from the pool.
+    builder.pool.setCurrentRow(0)
+    from ui.dialogs import ChoiceDialog
+
+    monkeypatch.setattr(ChoiceDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    qtbot.mouseClick(builder.put_in, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert builder.plan.totals.articles == 1
+    assert builder.pool.count() == 0
+    assert "1" in builder.totals.text()
+
+    # Reorder in volume 17 with the keyboard-friendly buttons.
+    builder.volume.setCurrentIndex(builder.volume.findData(17))
+    first_section = builder.tree.topLevelItem(0)
+    builder.tree.setCurrentItem(first_section.child(0))
+    moved = first_section.child(0).data(0, Qt.ItemDataRole.UserRole)
+    qtbot.mouseClick(builder.down, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert builder.plan.sections[1].items[0].id == moved  # across into the next section
+
+    target = tmp_path / "第十七辑目录.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(builder.export_toc, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert target.exists() and target.stat().st_size > 0
+    assert "目录" in builder.preview.toPlainText()
+
+
+def test_drag_from_pool_into_a_section(qtbot, window):
+    load_sample(qtbot, window)
+    builder = window.builder
+    builder.volume.setCurrentIndex(builder.volume.findData(17))
+    pool_item = builder.pool.item(0)
+    held = pool_item.data(Qt.ItemDataRole.UserRole)
+    data = builder.pool.mimeData([pool_item])
+    section = builder.tree.topLevelItem(1)
+    builder.tree.dropMimeData(section, 0, data, Qt.DropAction.MoveAction)
+    wait_idle(qtbot, window)
+    assert builder.plan.sections[1].items[0].id == held
+
+
+def test_rejected_action_shows_one_message_and_changes_nothing(qtbot, window, monkeypatch):
+    load_sample(qtbot, window)
+    builder = window.builder
+    builder.volume.setCurrentIndex(builder.volume.findData(16))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    section = builder.plan.sections[0].name
+    before = builder.plan.to_dict()
+    rejected = next(
+        r.id
+        for r in __import__("wenshi.query", fromlist=["x"]).list_manuscripts()
+        if r.status == "rejected"
+    )
+    builder._dropped([rejected], section, 1)  # as if dragged in from elsewhere
+    wait_idle(qtbot, window)
+    assert len(shown) == 1 and "退稿" in shown[0]
+    assert builder.plan.to_dict() == before
+
+
+def test_layout_persists(qtbot, window, tmp_path):
+    from ui.main_window import MainWindow
+
+    window.resize(window.width(), 520)  # the offscreen screen is small: keep within it
+    window.catalog.table.setColumnWidth(1, 171)
+    window.close()
+    again = MainWindow(str(Path(window.library.path)))
+    qtbot.addWidget(again)
+    assert again.size().height() == 520
+    assert again.catalog.table.columnWidth(1) == 171
+    again.hub.tasks.shutdown()
