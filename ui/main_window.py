@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.editor)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([520, 760])
         self.split = split
         self.search = SearchPanel(self.hub)
         self.builder = VolumeBuilder(self.hub)
@@ -172,7 +173,9 @@ class MainWindow(QMainWindow):
             .replace("%1", str(stats.manuscripts))
             .replace("%2", f"{stats.words:,}")
         )
-        self.catalog.set_volumes([v.number for v in Volumes(self.library).list()])
+        self.catalog.set_choices(
+            [v.number for v in Volumes(self.library).list()], query.section_names()
+        )
         self.catalog.refresh()
         self.builder.reload_volumes()
         if self.editor.detail is not None and not self.editor.dirty:

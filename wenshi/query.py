@@ -10,7 +10,7 @@ from peewee import JOIN, SQL, fn
 from wenshi import workflow
 from wenshi.db.models import Credit, Manuscript, Person, Section, StoredFile, Volume
 from wenshi.errors import InvalidValueError
-from wenshi.records import ManuscriptSummary
+from wenshi.records import ROLE_LABELS, ManuscriptSummary
 from wenshi.text.similarity import THRESHOLD, resemblance
 
 _FIRST_AUTHOR = SQL(
@@ -36,6 +36,7 @@ class Filter:
 
     status: str | None = None
     volume: int | None = None
+    section: str | None = None
     text: str = ""
     trash: bool = False
     sort: str = "id"
@@ -43,19 +44,25 @@ class Filter:
 
 
 def _authors_by_id(ids: list[int]) -> dict[int, list[str]]:
+    """Authors in display order; for an oral history without an author, the 口述 and 整理
+    people marked as such, so the catalog never shows an empty 作者 for it."""
     names: dict[int, list[str]] = {i: [] for i in ids}
+    others: dict[int, list[str]] = {i: [] for i in ids}
     if not ids:
         return names
     rows = (
-        Credit.select(Credit.manuscript, Person.name)
+        Credit.select(Credit.manuscript, Credit.role, Person.name)
         .join(Person)
-        .where((Credit.manuscript.in_(ids)) & (Credit.role == "author"))
-        .order_by(Credit.manuscript, Credit.position)
+        .where(Credit.manuscript.in_(ids))
+        .order_by(Credit.manuscript, Credit.role.desc(), Credit.position)
         .tuples()
     )
-    for mid, name in rows:
-        names[mid].append(name)
-    return names
+    for mid, role, name in rows:
+        if role == "author":
+            names[mid].append(name)
+        else:
+            others[mid].append(f"{name}（{ROLE_LABELS[role]}）")
+    return {mid: names[mid] or others[mid] for mid in ids}
 
 
 def _filtered(flt: Filter, *columns: Any):
@@ -71,6 +78,8 @@ def _filtered(flt: Filter, *columns: Any):
         query = query.where(Manuscript.status == workflow.parse_status(flt.status))
     if flt.volume is not None:
         query = query.where(Volume.number == flt.volume)
+    if flt.section:
+        query = query.where(Section.name == flt.section)
     if flt.text.strip():
         needle = flt.text.strip()
         by_person = (
@@ -212,3 +221,10 @@ def most_similar(text_sketch: bytes) -> tuple[int, float] | None:
         if score >= THRESHOLD and (best is None or score > best[1]):
             best = (mid, score)
     return best
+
+
+def section_names() -> list[str]:
+    """Every 栏目 name used in any volume, for the catalog's section filter."""
+    return [
+        name for (name,) in Section.select(Section.name).distinct().order_by(Section.name).tuples()
+    ]

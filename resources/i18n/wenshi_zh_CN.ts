@@ -93,6 +93,10 @@
         <translation>按标题或作者筛选</translation>
     </message>
     <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -640,7 +644,7 @@
     </message>
     <message>
         <source>Spaces: all terms · OR: either · -term: without · &quot;a phrase&quot; · ( ) groups · title: author: volume:10-17 section: status: year:2020-2022 tag:</source>
-        <translation>空格：同时包含 · OR：任一即可 · -词：排除 · &quot;短语&quot;：整句匹配 · ( )：分组 · title:（标题） author:（作者） volume:10-17（辑） section:（栏目） status:（状态） year:2020-2022（年份） tag:（标签）</translation>
+        <translation>空格：同时包含 · OR：任一即可 · -词：排除 · &quot;短语&quot;：整句匹配 · ( )：分组 · 字段：题名: 作者: 辑:10-17 栏目: 状态: 年份:2020-2022 标签:（英文 title: author: volume: … 亦可）</translation>
     </message>
     <message>
         <source>Title</source>

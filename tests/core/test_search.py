@@ -187,6 +187,7 @@ def test_field_filters(lib: Library):
     place(lib, [ids["灵州古城考略"]], 12, "人物春秋")
     assert set(found(lib, "volume:17")) == {ids["马鸿宾与灵武"], ids["水洞沟遗址发现记"]}
     assert set(found(lib, "volume:10-16")) == {ids["灵州古城考略"]}
+    assert found(lib, "辑:17") == found(lib, "volume:17")  # Chinese field names too
     assert set(found(lib, "灵武 section:史海")) == {ids["马鸿宾与灵武"], ids["水洞沟遗址发现记"]}
     assert set(found(lib, "桑志华 section:史海钩沉")) == {ids["水洞沟遗址发现记"]}
     assert set(found(lib, "section:人物")) == {ids["灵州古城考略"]}

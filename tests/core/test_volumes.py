@@ -139,6 +139,8 @@ def test_build_reorder_and_totals(library: Library, vols: Volumes):
     assert [p.id for p in vols.pool()] == [a]
     assert catalog.get(b).volume == 17 and catalog.get(b).section == "史海钩沉"
     assert [r.id for r in query.list_manuscripts(query.Filter(volume=17))] == [b, c]
+    assert [r.id for r in query.list_manuscripts(query.Filter(section="史海钩沉"))] == [b, c]
+    assert query.section_names() == sorted(["史海钩沉", "人物春秋"])
 
 
 def test_only_accepted_or_held_and_one_volume_each(library: Library, vols: Volumes):

@@ -35,6 +35,15 @@ def test_first_run_offers_the_sample_library(qtbot, window):
     assert window.catalog.model.rowCount() == 14
     assert "14" in window.totals_label.text()
     assert window.builder.volume.count() == 2
+    # The filter bar narrows the table: by section, then by state.
+    section = window.catalog.section
+    section.setCurrentIndex(section.findData("诗词楹联"))
+    titles = {window.catalog.model.index(r, Column.TITLE).data()
+              for r in range(window.catalog.model.rowCount())}
+    assert titles == {"七律·秋访水洞沟", "秦渠谣"}
+    status = window.catalog.status
+    status.setCurrentIndex(status.findData("published"))
+    assert window.catalog.model.rowCount() == 1
 
 
 def test_import_a_folder_with_preview_and_errors(qtbot, window, tmp_path, monkeypatch):

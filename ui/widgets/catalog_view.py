@@ -33,6 +33,7 @@ class CatalogView(QWidget):
             self.status.addItem(label, key)
         self.status.addItem(self.tr("Trash"), "__trash__")
         self.volume = QComboBox()
+        self.section = QComboBox()
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Filter by title or author"))
         self.text.setClearButtonEnabled(True)
@@ -42,8 +43,12 @@ class CatalogView(QWidget):
         bar.addWidget(self.status)
         bar.addWidget(QLabel(self.tr("Volume")))
         bar.addWidget(self.volume)
-        bar.addWidget(self.text, 1)
-        bar.addWidget(self.count)
+        bar.addWidget(QLabel(self.tr("Section")))
+        bar.addWidget(self.section)
+        bar.addStretch(1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.text, 1)
+        search_row.addWidget(self.count)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -69,6 +74,7 @@ class CatalogView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(search_row)
         layout.addWidget(self.table)
 
         self._debounce = QTimer(self, singleShot=True, interval=200)
@@ -76,18 +82,23 @@ class CatalogView(QWidget):
         self.text.textChanged.connect(self._debounce.start)
         self.status.currentIndexChanged.connect(self.refresh)
         self.volume.currentIndexChanged.connect(self.refresh)
+        self.section.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-    def set_volumes(self, numbers: list[int]) -> None:
-        current = self.volume.currentData()
-        self.volume.blockSignals(True)
-        self.volume.clear()
-        self.volume.addItem(self.tr("All"), None)
-        for number in numbers:
-            self.volume.addItem(self.tr("Vol. %d") % number, number)
-        index = self.volume.findData(current)
-        self.volume.setCurrentIndex(max(index, 0))
-        self.volume.blockSignals(False)
+    def set_choices(self, volumes: list[int], sections: list[str]) -> None:
+        """Offer the volumes and sections that exist, keeping the current choices."""
+        for combo, values, label in (
+            (self.volume, volumes, self.tr("Vol. %d")),
+            (self.section, sections, "%s"),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("All"), None)
+            for value in values:
+                combo.addItem(label % value, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
 
     def refresh(self) -> None:
         """Query the core again, keeping the current manuscript selected if still shown."""
@@ -97,6 +108,7 @@ class CatalogView(QWidget):
             status=None if status == "__trash__" else status,
             trash=status == "__trash__",
             volume=self.volume.currentData(),
+            section=self.section.currentData(),
             text=self.text.text(),
             sort=self.model.filter.sort,
             descending=self.model.filter.descending,

@@ -373,6 +373,7 @@ class VolumeBuilder(QWidget):
             t = section.totals
             top = QTreeWidgetItem([f"{section.name}　（{t.articles}篇）", "", f"{t.words:,}", ""])
             top.setData(0, KIND_ROLE, "section")
+            top.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)

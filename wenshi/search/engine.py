@@ -29,6 +29,7 @@ from wenshi.search.index import SearchIndex
 
 K1, B = 1.2, 0.75
 TITLE_WEIGHT = 3.0
+COMMON_SHARE = 0.5  # a term in more than this share of documents is not worth its postings
 SNIPPET_WIDTH = 40
 MAX_SNIPPETS = 3
 SORTS = ("relevance", "volume", "date", "title")
@@ -207,14 +208,19 @@ class Evaluation:
         return out
 
     def _candidates(self, fieldname: str, terms: list[str]) -> set[int]:
-        if not terms:
+        """Documents holding every term. Postings are read rarest first; a term in most
+        documents narrows nothing worth its postings, and the confirmation scan follows."""
+        frequencies = sorted((self.reader.doc_frequency(fieldname, t), t) for t in terms)
+        useful = [t for df, t in frequencies if df <= self.n * COMMON_SHARE]
+        if frequencies and frequencies[0][0] == 0:
+            return set()
+        if not useful:
             return set(self.universe)
-        sets = sorted((set(self._postings(fieldname, t)) for t in terms), key=len)
-        result = sets[0]
-        for other in sets[1:]:
-            result &= other
+        result = set(self._postings(fieldname, useful[0]))
+        for term in useful[1:]:
             if not result:
                 break
+            result &= self._postings(fieldname, term).keys()
         return result
 
     def _field_counts(self, term: _Term, fieldname: str) -> dict[int, int]:
@@ -226,8 +232,11 @@ class Evaluation:
         else:
             texts = self.catalogue.bodies(sorted(candidates))
         counts: dict[int, int] = {}
+        # re's literal-prefix search beats str.count here (measured: texts holding an
+        # Extension B character are stored four bytes a character, where count is slow).
+        findall = term.pattern.findall
         for mid, text in texts.items():
-            found = len(term.pattern.findall(text))
+            found = len(findall(text))
             if found:
                 counts[mid] = found
         return counts
