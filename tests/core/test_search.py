@@ -351,7 +351,7 @@ def test_reindex_keeps_results(lib: Library):
 def test_facets_count_all_matches(lib: Library):
     ids = {m.title: m.id for m in Manuscript.select()}
     place(lib, [ids["马鸿宾与灵武"]], 17, "史海钩沉")
-    results = engine.search(lib.search, "马鸿宾", limit=1)
+    results = engine.search(lib.search, "马鸿宾", limit=1, facets=True)
     assert sum(results.by_volume.values()) == results.total == len(found(lib, "马鸿宾"))
     assert results.by_volume[17] == 1
     assert sum(results.by_status.values()) == results.total

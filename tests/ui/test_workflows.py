@@ -244,3 +244,18 @@ def test_layout_persists(qtbot, window, tmp_path):
     assert again.size().height() == 520
     assert again.catalog.table.columnWidth(1) == 171
     again.hub.tasks.shutdown()
+
+
+def test_failing_export_shows_one_message_and_writes_nothing(qtbot, window, monkeypatch,
+                                                               tmp_path):
+    load_sample(qtbot, window)
+    builder = window.builder
+    window.tabs.setCurrentWidget(builder)
+    target = tmp_path / "no-such-folder" / "目录.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    qtbot.mouseClick(builder.export_toc, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert len(shown) == 1 and "目录.docx" in shown[0]
+    assert not target.parent.exists()

@@ -161,6 +161,7 @@ class SearchPanel(QWidget):
             offset=self.offset,
             include_rejected=self.rejected.isChecked(),
             sort=self.sort.currentData(),
+            facets=True,
         )
         self.summary.setText(self.tr("Searching…"))
 

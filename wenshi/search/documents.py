@@ -7,6 +7,7 @@ reloaded when the library's change counter moves, so a search never sees stale r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from peewee import JOIN
@@ -147,15 +148,21 @@ class Catalogue:
             self.infos = infos
         self.seq = seq
 
-    def bodies(self, ids: list[int]) -> dict[int, str]:
-        """Folded bodies of ``ids``, read and folded on first need, then cached."""
+    def load_bodies(self, ids: Iterable[int]) -> dict[int, str]:
+        """Make sure the folded bodies of ``ids`` are cached (read and folded on first need)
+        and return the cache itself, so a scan over thousands of ids copies nothing."""
         missing = [i for i in ids if i not in self._bodies]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             rows = Manuscript.select(Manuscript.id, Manuscript.body).where(Manuscript.id.in_(chunk))
             for mid, body in rows.tuples():
                 self._bodies[mid] = fold(body)
-        return {i: self._bodies[i] for i in ids if i in self._bodies}
+        return self._bodies
+
+    def bodies(self, ids: list[int]) -> dict[int, str]:
+        """Folded bodies of ``ids`` (those that exist)."""
+        cache = self.load_bodies(ids)
+        return {i: cache[i] for i in ids if i in cache}
 
     @staticmethod
     def originals(ids: list[int]) -> dict[int, str]:

@@ -227,16 +227,20 @@ class Evaluation:
         if term.exact:
             return self._postings(fieldname, term.terms[0])
         candidates = self._candidates(fieldname, term.terms)
-        if fieldname == "title":
-            texts = {m: self.infos[m].title_folded for m in candidates}
-        else:
-            texts = self.catalogue.bodies(sorted(candidates))
         counts: dict[int, int] = {}
         # re's literal-prefix search beats str.count here (measured: texts holding an
         # Extension B character are stored four bytes a character, where count is slow).
         findall = term.pattern.findall
-        for mid, text in texts.items():
-            found = len(findall(text))
+        if fieldname == "title":
+            infos = self.infos
+            for mid in candidates:
+                found = len(findall(infos[mid].title_folded))
+                if found:
+                    counts[mid] = found
+            return counts
+        texts = self.catalogue.load_bodies(candidates)
+        for mid in candidates:
+            found = len(findall(texts[mid]))
             if found:
                 counts[mid] = found
         return counts
@@ -367,8 +371,10 @@ def search(
     offset: int = 0,
     include_rejected: bool = False,
     sort: str = "relevance",
+    facets: bool = False,
 ) -> SearchResults:
-    """Ranked results with snippets; ``limit`` 0 returns every match."""
+    """Ranked results with snippets; ``limit`` 0 returns every match; ``facets`` adds the
+    counts per 辑 and per state (what the GUI offers to narrow by)."""
     if limit < 0 or offset < 0:
         raise InvalidValueError("--limit 和 --offset 不能为负数")
     ev = Evaluation(index, query, include_rejected)
@@ -395,8 +401,9 @@ def search(
                 title_highlights=[s for s in ev.spans(fold(info.title)) if s[1] <= len(info.title)],
             )
         )
-    by_volume = Counter(ev.infos[m].volume for m in order)
-    by_status = Counter(ev.infos[m].status for m in order)
+    infos = ev.infos
+    by_volume = Counter([infos[m].volume for m in order]) if facets else Counter()
+    by_status = Counter([infos[m].status for m in order]) if facets else Counter()
     return SearchResults(
         query=query,
         total=len(order),
