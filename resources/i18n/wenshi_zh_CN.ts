@@ -291,6 +291,10 @@
         <translation>每页行数</translation>
     </message>
     <message>
+        <source>State (published marks every piece 已刊 with its start page)</source>
+        <translation>状态（设为“已出版”时，各篇记为已刊并记下起始页）</translation>
+    </message>
+    <message>
         <source>Target words</source>
         <translation>目标字数</translation>
     </message>

@@ -168,7 +168,13 @@ def test_list_filters_and_sorts(catalog: Catalog):
 
 
 def test_oral_history_shows_narrator_and_compiler_in_the_catalog(catalog: Catalog):
-    mid = catalog.add(NewManuscript(title="我当生产队长的那些年", body="一九五八年……",
-                                    narrators=["王福成"], compilers=["李秀英"]))
+    mid = catalog.add(
+        NewManuscript(
+            title="我当生产队长的那些年",
+            body="一九五八年……",
+            narrators=["王福成"],
+            compilers=["李秀英"],
+        )
+    )
     [row] = [r for r in query.list_manuscripts() if r.id == mid]
     assert row.authors == ["王福成（口述）", "李秀英（整理）"]

@@ -249,3 +249,18 @@ def test_payment_sheet(library: Library, vols: Volumes):
     assert not first.in_guidance  # 400 元/千字 is above the 2014 range: flagged, not refused
     with pytest.raises(InvalidValueError, match="稿酬标准"):
         vols.set_fee(a, rate=-5)
+
+
+def test_publishing_a_volume_marks_its_pieces_with_the_start_page(library, vols: Volumes):
+    catalog = Catalog(library)
+    a = accepted(catalog, "马鸿宾与灵武", han(25), authors=["马建国"])
+    b = accepted(catalog, "灵州古城考略", han(40))
+    vols.create(17, "第十七辑", settings=LayoutSettings(**SMALL))
+    vols.add_section(17, "史海钩沉")
+    vols.add(17, [a, b], "史海钩沉")
+    pages = [i.start_page for i in vols.plan(17).sections[0].items]
+    vols.update(17, status="published")
+    for mid, page in zip((a, b), pages, strict=True):
+        detail = catalog.get(mid)
+        assert detail.status == "published" and detail.start_page == page
+        assert catalog.reviews(mid)[-1].opinion == f"第17辑出版，第{page}页起"

@@ -38,8 +38,10 @@ def test_first_run_offers_the_sample_library(qtbot, window):
     # The filter bar narrows the table: by section, then by state.
     section = window.catalog.section
     section.setCurrentIndex(section.findData("诗词楹联"))
-    titles = {window.catalog.model.index(r, Column.TITLE).data()
-              for r in range(window.catalog.model.rowCount())}
+    titles = {
+        window.catalog.model.index(r, Column.TITLE).data()
+        for r in range(window.catalog.model.rowCount())
+    }
     assert titles == {"七律·秋访水洞沟", "秦渠谣"}
     status = window.catalog.status
     status.setCurrentIndex(status.findData("published"))
@@ -246,8 +248,7 @@ def test_layout_persists(qtbot, window, tmp_path):
     again.hub.tasks.shutdown()
 
 
-def test_failing_export_shows_one_message_and_writes_nothing(qtbot, window, monkeypatch,
-                                                               tmp_path):
+def test_failing_export_shows_one_message_and_writes_nothing(qtbot, window, monkeypatch, tmp_path):
     load_sample(qtbot, window)
     builder = window.builder
     window.tabs.setCurrentWidget(builder)
@@ -259,3 +260,20 @@ def test_failing_export_shows_one_message_and_writes_nothing(qtbot, window, monk
     wait_idle(qtbot, window)
     assert len(shown) == 1 and "目录.docx" in shown[0]
     assert not target.parent.exists()
+
+
+def test_publish_a_volume_from_the_layout_dialog(qtbot, window, monkeypatch):
+    load_sample(qtbot, window)
+    builder = window.builder
+    builder.volume.setCurrentIndex(builder.volume.findData(17))
+    from ui.widgets.volume_builder import LayoutDialog
+
+    def publish(dialog: LayoutDialog) -> int:
+        dialog.status.setCurrentIndex(dialog.status.findData("published"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LayoutDialog, "exec", publish)
+    qtbot.mouseClick(builder.settings_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert builder.plan.status == "published"
+    assert {i.status for s in builder.plan.sections for i in s.items} == {"published"}

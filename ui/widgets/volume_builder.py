@@ -42,7 +42,7 @@ from wenshi.export.toc import toc_html, write_toc
 from wenshi.export.volume_docx import write_volume_docx
 from wenshi.volumes.layout import LayoutSettings
 from wenshi.volumes.plan import VolumePlan
-from wenshi.volumes.service import Volumes
+from wenshi.volumes.service import VOLUME_STATUSES, Volumes
 
 MIME = "application/x-wenshi-manuscripts"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -153,6 +153,10 @@ class LayoutDialog(QDialog):
         s = plan.settings
         form = QFormLayout(self)
         self.title = QLineEdit(plan.title)
+        self.status = QComboBox()
+        for key, label in VOLUME_STATUSES.items():
+            self.status.addItem(label, key)
+        self.status.setCurrentIndex(max(0, self.status.findData(plan.status)))
         self.year = QSpinBox(maximum=2100)
         self.year.setValue(plan.year or 0)
         self.target = QSpinBox(maximum=10_000_000, singleStep=10_000)
@@ -194,6 +198,9 @@ class LayoutDialog(QDialog):
             form.addRow(self.tr(label), widget)
         form.addRow(self.new_page)
         form.addRow(self.right_hand)
+        form.addRow(
+            self.tr("State (published marks every piece 已刊 with its start page)"), self.status
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -215,6 +222,7 @@ class LayoutDialog(QDialog):
             "front_pages": self.front.value(),
             "new_page": self.new_page.isChecked(),
             "right_hand": self.right_hand.isChecked(),
+            "status": self.status.currentData(),
         }
 
 

@@ -246,6 +246,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         ("标签", "、".join(detail.tags)),
         ("备注", detail.notes),
         ("辑/栏目", f"第{detail.volume}辑 {detail.section}" if detail.volume else ""),
+        ("已刊", f"第{detail.volume}辑第{detail.start_page}页起" if detail.start_page else ""),
         ("疑似重复", f"#{detail.similar_to}" if detail.similar_to else ""),
     ):
         if value:

@@ -14,7 +14,7 @@ from peewee import fn
 from wenshi import workflow
 from wenshi.catalog import Catalog
 from wenshi.db.changes import stamp
-from wenshi.db.models import Image, Manuscript, Section, Volume
+from wenshi.db.models import Image, Manuscript, ReviewEvent, Section, Volume
 from wenshi.errors import InvalidValueError, NotFoundError
 from wenshi.library import Library
 from wenshi.text.wordcount import layout_words as verse_words
@@ -140,15 +140,37 @@ class Volumes:
             layout = {k: v for k, v in changes.items() if k in LAYOUT_FIELDS}
             if layout:
                 LayoutSettings(**(asdict(self.settings_of(volume)) | layout))  # validates
+            publishing = changes.get("status") == "published" and volume.status != "published"
             for key, value in changes.items():
                 setattr(volume, key, value)
             volume.save()
+            if publishing:
+                self._publish(volume)
             stamp(
                 m.id
                 for m in Manuscript.select(Manuscript.id)
                 .join(Section)
                 .where(Section.volume == volume)
             )
+
+    def _publish(self, volume: Volume) -> None:
+        """已刊: every piece of a volume that goes out is marked published, with the volume
+        and its start page recorded in the review trail (the page estimate's figure)."""
+        now = now_iso()
+        for section in self.plan(volume.number).sections:
+            for item in section.items:
+                row = Manuscript.get_by_id(item.id)
+                row.start_page = item.start_page
+                if row.status != "published":
+                    ReviewEvent.create(
+                        manuscript=row,
+                        from_status=row.status,
+                        to_status="published",
+                        at=now,
+                        opinion=f"第{volume.number}辑出版，第{item.start_page}页起",
+                    )
+                    row.status = "published"
+                row.save()
 
     def list(self) -> list[VolumeSummary]:
         out = []
