@@ -14,7 +14,9 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
 
 def settings() -> QSettings:
-    return QSettings("wenshi", "wenshi")
+    """The user's settings (language, window layout), an .ini file in the user's config
+    folder; tests and scripts redirect it with ``QSettings.setPath(IniFormat, …)``."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "wenshi", "wenshi")
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:

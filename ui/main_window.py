@@ -61,7 +61,6 @@ class MainWindow(QMainWindow):
         split.addWidget(self.editor)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([520, 760])
         self.split = split
         self.search = SearchPanel(self.hub)
         self.builder = VolumeBuilder(self.hub)
@@ -87,8 +86,8 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._connect()
-        self.refresh()
         self._restore_layout()
+        self.refresh()
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
@@ -167,7 +166,13 @@ class MainWindow(QMainWindow):
         """Re-read what the views show (after any write)."""
         stats = query.stats()
         empty = stats.manuscripts == 0 and stats.in_trash == 0
+        first_view = not empty and self.stack.currentWidget() is not self.tabs
         self.stack.setCurrentWidget(self.welcome if empty else self.tabs)
+        if first_view and not self._split_restored:
+            # First time the views show: give the catalog two fifths of the width (the
+            # splitter would otherwise follow the size hints and squeeze the table).
+            self._split_restored = True
+            self.split.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
         self.totals_label.setText(
             self.tr("%1 manuscripts · %2 words")
             .replace("%1", str(stats.manuscripts))
@@ -325,6 +330,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         split = s.value("window/split")
+        self._split_restored = split is not None
         if split is not None:
             self.split.restoreState(split)
         self.catalog.restore_state(s)

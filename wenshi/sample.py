@@ -70,10 +70,12 @@ def load_sample(
                 catalog.set_tags(mid, manifest["tags"][name])
             opinion = manifest.get("opinions", {}).get(name, "")
             status = workflow.parse_status(manifest["statuses"].get(name, "received"))
-            for step in _PATHS[status]:
-                catalog.transition(
-                    mid, step, actor="编辑部", opinion=opinion if step == "first_review" else ""
-                )
+            path = _PATHS[status]
+            # "终审意见：…" belongs to the 终审 step; an opinion naming no step, to the last.
+            named = [s for s in path if opinion.startswith(workflow.label(s))]
+            at = named[0] if named else (path[-1] if path else None)
+            for step in path:
+                catalog.transition(mid, step, actor="编辑部", opinion=opinion if step == at else "")
         for spec in manifest["volumes"]:
             volumes.create(
                 spec["number"],

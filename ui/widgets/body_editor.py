@@ -30,6 +30,7 @@ class BodyEditor(QWidget):
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.counts = QLabel()
         self.counts.setObjectName("counts")
+        self.counts.setWordWrap(True)  # a long line of figures must not widen the window
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hit_label = QLabel()
         self.prev_hit = QPushButton(self.tr("◀ Previous hit"))

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -59,15 +58,15 @@ class CatalogView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         for column, width in (
-            (Column.AUTHORS, 120),
-            (Column.STATUS, 70),
-            (Column.WORDS, 70),
-            (Column.VOLUME, 50),
-            (Column.SECTION, 90),
-            (Column.RECEIVED, 95),
+            (Column.TITLE, 190),
+            (Column.AUTHORS, 100),
+            (Column.STATUS, 52),
+            (Column.WORDS, 56),
+            (Column.VOLUME, 36),
+            (Column.SECTION, 72),
         ):
             self.table.setColumnWidth(column, width)
 
