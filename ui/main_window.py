@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.act_backup = a(self.tr("&Back up library…"), self.backup)
         self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_new = a(self.tr("&New manuscript"), self.new_manuscript, "Ctrl+N")
-        self.act_save = a(self.tr("&Save"), self.editor.save, "Ctrl+S")
+        self.act_save = a(self.tr("&Save"), lambda: self.editor.save(), "Ctrl+S")
         self.act_delete = a(
             self.tr("Move to &trash"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
@@ -190,22 +190,29 @@ class MainWindow(QMainWindow):
                 self.editor.load(0)
 
     def _select(self, manuscript_id: int) -> None:
+        """The catalog's current row changed: show that manuscript, unless unsaved edits
+        of the one shown must be saved first (then it follows once they are stored)."""
         if manuscript_id == self.editor.manuscript_id:
             return
-        if not self.editor.confirm_leave():
-            self.catalog.select(self.editor.manuscript_id)
-            return
-        self.editor.load(manuscript_id)
+        shown = self.editor.manuscript_id
+        if self.editor.confirm_leave(then=lambda: self.open_manuscript(manuscript_id)):
+            self.editor.load(manuscript_id)
+        else:
+            self.catalog.select(shown)
 
     def open_manuscript(self, manuscript_id: int) -> None:
+        if self.editor.manuscript_id != manuscript_id and not self.editor.confirm_leave(
+            then=lambda: self.open_manuscript(manuscript_id)
+        ):
+            return
         self.tabs.setCurrentIndex(0)
         if self.catalog.model.row_of(manuscript_id) < 0:
             self.catalog.status.setCurrentIndex(0)
             self.catalog.text.clear()
             self.catalog.refresh()
-        self.catalog.select(manuscript_id)
-        if self.editor.manuscript_id != manuscript_id and self.editor.confirm_leave():
+        if self.editor.manuscript_id != manuscript_id:
             self.editor.load(manuscript_id)
+        self.catalog.select(manuscript_id)
 
     def open_hit(self, manuscript_id: int, text: str) -> None:
         """Open a search result with the body scrolled to the first hit, hits marked."""
@@ -254,13 +261,16 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        if self.editor.manuscript_id in ids and not self.editor.confirm_leave(
+            then=self.delete_selected
+        ):
+            return
         catalog = Catalog(self.library)
 
         def delete(_p) -> None:
             for mid in ids:
                 catalog.delete(mid)
 
-        self.editor.load(0)
         self.hub.write(delete, parent=self)
 
     def undelete_selected(self) -> None:
@@ -336,7 +346,7 @@ class MainWindow(QMainWindow):
         self.catalog.restore_state(s)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.editor.confirm_leave():
+        if not self.editor.confirm_leave(then=self.close):
             event.ignore()
             return
         s = settings()

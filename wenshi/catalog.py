@@ -251,8 +251,22 @@ class Catalog:
                 at=now_iso(),
             )
             row.status = status
+            section = row.section_id
+            if section is not None and status not in workflow.PLACEABLE:
+                # 退稿/退修 takes a piece out of its volume; the rest close up behind it.
+                row.section, row.position = None, None
             self._touch(row)
             row.save()
+            if section is not None and row.section_id is None:
+                rest = (
+                    Manuscript.select(Manuscript.id)
+                    .where(Manuscript.section == section)
+                    .order_by(Manuscript.position)
+                )
+                for position, other in enumerate(rest):
+                    Manuscript.update(position=position, change_seq=next_seq()).where(
+                        Manuscript.id == other.id
+                    ).execute()
 
     def delete(self, manuscript_id: int) -> None:
         """Move to the trash; ``undelete`` brings it back with everything attached."""

@@ -38,6 +38,8 @@ NEXT: dict[str, tuple[str, ...]] = {
 }
 
 STATUSES: tuple[str, ...] = tuple(LABELS)
+# States in which a manuscript may sit in a volume (辑); leaving them takes it out.
+PLACEABLE: tuple[str, ...] = ("accepted", "held", "editing", "proofreading", "published")
 _BY_LABEL = {label: key for key, label in LABELS.items()}
 
 

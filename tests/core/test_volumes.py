@@ -264,3 +264,34 @@ def test_publishing_a_volume_marks_its_pieces_with_the_start_page(library, vols:
         detail = catalog.get(mid)
         assert detail.status == "published" and detail.start_page == page
         assert catalog.reviews(mid)[-1].opinion == f"第17辑出版，第{page}页起"
+
+
+def test_rejecting_a_placed_piece_takes_it_out_of_the_volume(library, vols: Volumes):
+    catalog = Catalog(library)
+    held = catalog.add(NewManuscript(title="横城旧事", body="横城渡口。"))
+    for step in ("初审", "复审", "终审", "待用"):
+        catalog.transition(held, step)
+    other = accepted(catalog, "黄河谣", "黄河水。")
+    vols.create(17, "第十七辑")
+    vols.add_section(17, "史海钩沉")
+    vols.add(17, [held, other], "史海钩沉")
+    catalog.transition(held, "退稿", opinion="与他稿重复")
+    [section] = vols.plan(17).sections
+    assert [i.id for i in section.items] == [other]
+    assert catalog.get(held).volume is None
+    vols.update(17, status="published")
+    assert catalog.get(held).status == "rejected"
+
+
+def test_search_volume_order_follows_every_renumbering(library, vols: Volumes):
+    from wenshi.search import engine
+
+    catalog = Catalog(library)
+    ids = [accepted(catalog, f"篇{n}", f"灵武第{n}篇。") for n in "甲乙丙丁"]
+    vols.create(17, "第十七辑")
+    vols.add_section(17, "史海钩沉")
+    vols.add(17, ids[:3], "史海钩沉")
+    vols.add(17, [ids[3]], "史海钩沉", at=1)
+    plan_order = [i.id for i in vols.plan(17).sections[0].items]
+    hits = engine.search(library.search, "灵武", limit=0, sort="volume").hits
+    assert [h.id for h in hits] == plan_order

@@ -28,12 +28,15 @@ def window(qtbot, tmp_path: Path):
     from ui.main_window import MainWindow
 
     win = MainWindow(str(tmp_path / "lib"))
-    qtbot.addWidget(win)
     win.show()
     yield win
-    win.editor._set_dirty(False)  # a failed test must not leave a "save first?" box open
+    # Closed here rather than by qtbot (which closes before fixtures are torn down): a test
+    # that ends with unsaved edits must not leave a "save first?" box waiting.
+    win.editor._set_dirty(False)
+    win.close()
     win.hub.tasks.shutdown()
     win.library.close()
+    win.deleteLater()
 
 
 def wait_idle(qtbot, win, timeout: int = 20000) -> None:

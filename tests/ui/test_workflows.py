@@ -277,3 +277,68 @@ def test_publish_a_volume_from_the_layout_dialog(qtbot, window, monkeypatch):
     wait_idle(qtbot, window)
     assert builder.plan.status == "published"
     assert {i.status for s in builder.plan.sections for i in s.items} == {"published"}
+
+
+def test_drag_down_within_a_section_lands_where_dropped(qtbot, window):
+    load_sample(qtbot, window)
+    builder = window.builder
+    builder.volume.setCurrentIndex(builder.volume.findData(16))
+    section = builder.tree.topLevelItem(0)
+    before = [section.child(r).data(0, Qt.ItemDataRole.UserRole)
+              for r in range(section.childCount())]
+    assert len(before) == 3
+    data = builder.tree.mimeData([section.child(0)])
+    builder.tree.dropMimeData(section, 2, data, Qt.DropAction.MoveAction)  # between 2nd, 3rd
+    wait_idle(qtbot, window)
+    assert [i.id for i in builder.plan.sections[0].items] == [before[1], before[0], before[2]]
+
+
+def test_failed_save_when_leaving_keeps_the_text_and_stays(qtbot, window, monkeypatch):
+    load_sample(qtbot, window)
+    editor = window.editor
+    mid = click_row(qtbot, window, "秦渠谣")
+    editor.body.editor.moveCursor(editor.body.editor.textCursor().MoveOperation.End)
+    type_chinese(editor.body.editor, "改后的一句")
+    title = editor.fields["title"]
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)  # an empty title cannot be saved
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: errors.append(text))
+    click_row(qtbot, window, "七律·秋访水洞沟")
+    wait_idle(qtbot, window)
+    assert errors and "题名" in errors[0]
+    assert editor.manuscript_id == mid and editor.dirty
+    assert editor.body.text().endswith("改后的一句")
+
+
+def test_typing_while_a_save_waits_is_kept(qtbot, window):
+    import time
+
+    load_sample(qtbot, window)
+    editor = window.editor
+    click_row(qtbot, window, "秦渠谣")
+    window.hub.tasks.run(lambda _p: time.sleep(0.6))  # the lane is busy (an import, say)
+    editor.body.editor.moveCursor(editor.body.editor.textCursor().MoveOperation.End)
+    type_chinese(editor.body.editor, "第一处修改")
+    qtbot.keyClick(editor.body.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    type_chinese(editor.body.editor, "再补一段")
+    wait_idle(qtbot, window)
+    assert editor.body.text().endswith("第一处修改再补一段")
+    assert editor.dirty
+
+
+def test_review_step_keeps_unsaved_edits(qtbot, window, monkeypatch):
+    load_sample(qtbot, window)
+    editor = window.editor
+    click_row(qtbot, window, "一条巷子里的两种年")
+    editor.body.editor.moveCursor(editor.body.editor.textCursor().MoveOperation.End)
+    type_chinese(editor.body.editor, "未保存的补充")
+    from ui.dialogs import OpinionDialog
+
+    monkeypatch.setattr(OpinionDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    button = editor.review.findChild(type(editor.save_button), "review-first_review")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert "初审" in editor.review.state.text()
+    assert editor.body.text().endswith("未保存的补充") and editor.dirty

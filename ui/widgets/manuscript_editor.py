@@ -8,6 +8,7 @@ tags, and — if the body changed — a new revision with the reason given.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -120,7 +121,7 @@ class ManuscriptEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         for edit in self.fields.values():
             edit.textEdited.connect(self._mark_dirty)
         self.notes.textChanged.connect(self._mark_dirty)
@@ -130,6 +131,7 @@ class ManuscriptEditor(QWidget):
         self.history.restored.connect(self.reload)
         self.images.images_changed.connect(lambda _m: self.images.load(self.manuscript_id))
         self._loading = False
+        self._edits = 0
         self.dirty = False
         self.setEnabled(False)
 
@@ -175,7 +177,14 @@ class ManuscriptEditor(QWidget):
         self._set_dirty(False)
 
     def reload(self, _manuscript_id: int = 0) -> None:
-        if self.detail:
+        """Re-read after a review step, a restore or any change elsewhere. With unsaved
+        edits only the review trail and history are refreshed: typing is never discarded."""
+        if not self.detail:
+            return
+        if self.dirty:
+            self.review.load(self.detail.id)
+            self.history.load(self.detail.id)
+        else:
             self.load(self.detail.id)
 
     def _layout_for(self, detail: ManuscriptDetail) -> Layout:
@@ -187,14 +196,17 @@ class ManuscriptEditor(QWidget):
     # -- dirty state -------------------------------------------------------------------------
     def _mark_dirty(self, *_args: object) -> None:
         if not self._loading:
+            self._edits += 1
             self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty
         self.save_button.setEnabled(dirty)
 
-    def confirm_leave(self) -> bool:
-        """Ask before unsaved edits are left behind; True means the caller may go on."""
+    def confirm_leave(self, then: Callable[[], None] | None = None) -> bool:
+        """Ask before unsaved edits are left behind. True: the caller may go on now.
+        False: it may not — either the user cancelled, or chose Save, in which case
+        ``then`` runs once the save has been stored (never if it fails: the edits stay)."""
         if not self.dirty or self.detail is None:
             return True
         answer = QMessageBox.question(
@@ -206,13 +218,19 @@ class ManuscriptEditor(QWidget):
             | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save:
-            self.save()
+            self.save(then)
+            return False
+        if answer == QMessageBox.StandardButton.Discard:
+            self._set_dirty(False)
             return True
-        return answer == QMessageBox.StandardButton.Discard
+        return False
 
     # -- saving ------------------------------------------------------------------------------
-    def save(self) -> None:
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Store every edit in one write on the lane; ``then`` runs after it succeeded."""
         if self.detail is None or not self.dirty:
+            if then is not None:
+                then()
             return
         mid = self.detail.id
         fields = {name: self.fields[name].text() for name, _label in TEXT_FIELDS}
@@ -232,15 +250,23 @@ class ManuscriptEditor(QWidget):
                 catalog.set_tags(mid, tags)
                 catalog.edit_body(mid, body, reason)
 
-        self._set_dirty(False)
+        # The edits stay "unsaved" until the write has succeeded, so nothing re-reads the
+        # manuscript over them meanwhile; typing after this point is a newer edit.
+        serial = self._edits
+        self.save_button.setEnabled(False)
 
         def done(_result: object) -> None:
             self.saved.emit(mid)
-            if self.manuscript_id == mid:
+            if self.manuscript_id == mid and self._edits == serial:
+                self._set_dirty(False)
                 self.load(mid)
+            elif self.manuscript_id == mid:
+                self.save_button.setEnabled(True)
+            if then is not None:
+                then()
 
         def failed(exc: BaseException) -> None:
-            self._set_dirty(True)  # still unsaved: keep what was typed
+            self.save_button.setEnabled(True)  # still unsaved: what was typed stays
             from ui.dialogs import show_error
 
             show_error(self, exc, self.tr("Not saved"))

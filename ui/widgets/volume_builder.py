@@ -137,10 +137,17 @@ class VolumeTree(QTreeWidget):
         if parent is None:  # dropped between sections: onto the section above
             return False
         if parent.data(0, KIND_ROLE) == "item":
-            section, position = parent.parent(), parent.parent().indexOfChild(parent) + 1
+            section, row = parent.parent(), parent.parent().indexOfChild(parent)
         else:
-            section, position = parent, (index + 1 if index >= 0 else parent.childCount() + 1)
-        self.dropped.emit(ids, section.text(0).split("　")[0], position)
+            section, row = parent, (index if index >= 0 else parent.childCount())
+        # Qt counts the drop row with the dragged items still in place; the core counts
+        # positions without them, so items dragged down within a section shift it by one.
+        above = sum(
+            1
+            for r in range(min(row, section.childCount()))
+            if section.child(r).data(0, ID_ROLE) in ids
+        )
+        self.dropped.emit(ids, section.text(0).split("　")[0], row - above + 1)
         return False  # the tree is rebuilt from the core's plan
 
 

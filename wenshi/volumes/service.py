@@ -23,8 +23,6 @@ from wenshi.volumes import fees
 from wenshi.volumes.layout import ArticleShape, LayoutSettings, article_lines, paginate
 from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan
 
-# States in which a manuscript may be placed in a volume.
-PLACEABLE = ("accepted", "held", "editing", "proofreading", "published")
 VOLUME_STATUSES = {"planning": "编辑中", "printing": "付印", "published": "已出版"}
 LAYOUT_FIELDS = tuple(f.name for f in fields(LayoutSettings))
 
@@ -89,10 +87,13 @@ class Volumes:
 
     @staticmethod
     def _renumber(rows: Sequence[Manuscript], section: Section | None) -> None:
+        """Positions 0, 1, 2 … in this order; every row is stamped, since a shifted
+        position changes the volume order that search sorts and exports by."""
         for position, row in enumerate(rows):
             Manuscript.update(section=section, position=position).where(
                 Manuscript.id == row.id
             ).execute()
+        stamp(row.id for row in rows)
 
     # -- volumes ---------------------------------------------------------------------------
     def create(
@@ -263,7 +264,7 @@ class Volumes:
     def _placeable(self, row: Manuscript, volume: Volume) -> None:
         if row.deleted_at:
             raise InvalidValueError(f"稿件 {row.id} 在回收站中，不能编入")
-        if row.status not in PLACEABLE:
+        if row.status not in workflow.PLACEABLE:
             raise InvalidValueError(
                 f"稿件 {row.id}《{row.title}》的状态是“{workflow.label(row.status)}”，"
                 f"只有采用、待用（及其后的编辑加工、校对）的稿件可以编入"
