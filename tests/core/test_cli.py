@@ -221,3 +221,10 @@ def test_import_with_given_title(run: Run, tmp_path: Path):
     assert shown["body"] == "民国二年（1913年），灵州改为灵武县。"
     code, _, err = run("import", str(f), str(FIXTURES / "poem.txt"), "--title", "x")
     assert code == 1 and "只能导入一个文件" in err
+
+
+def test_set_is_all_or_nothing(run: Run):
+    [r] = run.json("import", str(FIXTURES / "lingzhou.txt"))
+    code, _, err = run("set", str(r["id"]), "--title", "新题名", "--status", "采用")
+    assert code == 1 and "初审" in err
+    assert run.json("show", str(r["id"]))["title"] == "灵州古城考略"

@@ -191,6 +191,7 @@ def test_bad_requests_change_nothing(library: Library, vols: Volumes):
     with pytest.raises(InvalidValueError, match="大于 0"):
         vols.update(17, chars_per_line=0)
     assert vols.plan(17).settings.chars_per_line == 28
+    assert vols.settings(17) == vols.plan(17).settings
     catalog = Catalog(library)
     mid = accepted(catalog, "黄河谣", "黄河水。")
     vols.add(17, [mid], "史海钩沉")

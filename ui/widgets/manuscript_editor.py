@@ -190,7 +190,7 @@ class ManuscriptEditor(QWidget):
     def _layout_for(self, detail: ManuscriptDetail) -> Layout:
         if detail.volume is None:
             return Layout(28, 30)
-        settings = Volumes(self.hub.library).plan(detail.volume).settings
+        settings = Volumes(self.hub.library).settings(detail.volume)
         return Layout(settings.chars_per_line, settings.lines_per_page)
 
     # -- dirty state -------------------------------------------------------------------------

@@ -289,14 +289,15 @@ def cmd_set(args: argparse.Namespace, library: Library) -> int:
     if not fields and not people and args.tag is None and args.status is None:
         raise InvalidValueError("没有要修改的内容；见 wenshi set --help")
     catalog.get(args.id, include_deleted=False)
-    if fields:
-        catalog.update(args.id, **fields)
-    for role, names in people.items():
-        catalog.set_people(args.id, role, names)
-    if args.tag is not None:
-        catalog.set_tags(args.id, args.tag)
-    if args.status is not None:
-        catalog.transition(args.id, args.status, actor=args.by, opinion=args.opinion)
+    with library.write():  # all of it or none: a refused status step keeps the old title
+        if fields:
+            catalog.update(args.id, **fields)
+        for role, names in people.items():
+            catalog.set_people(args.id, role, names)
+        if args.tag is not None:
+            catalog.set_tags(args.id, args.tag)
+        if args.status is not None:
+            catalog.transition(args.id, args.status, actor=args.by, opinion=args.opinion)
     detail = catalog.get(args.id)
     print(f"#{detail.id}  {detail.title}  状态：{detail.status_label}")
     return 0

@@ -73,6 +73,10 @@ class Volumes:
             raise NotFoundError(f"第 {volume.number} 辑没有栏目“{name}”；现有栏目：{names}")
         return section
 
+    def settings(self, number: int) -> LayoutSettings:
+        """A volume's layout, without computing its plan."""
+        return self.settings_of(self._volume(number))
+
     @staticmethod
     def settings_of(volume: Volume) -> LayoutSettings:
         return LayoutSettings(**{name: getattr(volume, name) for name in LAYOUT_FIELDS})
