@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.corpus import generate_articles  # noqa: E402
-from wenshi.catalog import Catalog  # noqa: E402
 from wenshi.library import Library  # noqa: E402
 from wenshi.records import NewManuscript  # noqa: E402
 
@@ -51,20 +50,26 @@ print(time.perf_counter() - t0)
 
 def make_library(path: Path, count: int) -> None:
     with Library.open(path, auto_index=False) as library:
-        catalog = Catalog(library)
+        catalog = library.manuscripts
         with library.batch():
             for i, text in enumerate(generate_articles(count, 600, seed=5)):
-                catalog.add(NewManuscript(title=f"灵武旧事第{i + 1}篇", body=text,
-                                          authors=[f"作者{i % 97}"],
-                                          received_date=f"{1990 + i % 30}-03-01"))
+                catalog.add(
+                    NewManuscript(
+                        title=f"灵武旧事第{i + 1}篇",
+                        body=text,
+                        authors=[f"作者{i % 97}"],
+                        received_date=f"{1990 + i % 30}-03-01",
+                    )
+                )
 
 
 def startup(library: Path | None) -> float:
     code = STARTUP.format(root=str(ROOT), wenshi=library is not None, library=str(library))
     times = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         times.append(float(out.stdout.strip().splitlines()[-1]))
     return min(times)
 
@@ -95,8 +100,9 @@ class MemoryModel:
 
             def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
                 self.beginResetModel()
-                self.rows.sort(key=lambda r: r[column],
-                               reverse=order == Qt.SortOrder.DescendingOrder)
+                self.rows.sort(
+                    key=lambda r: r[column], reverse=order == Qt.SortOrder.DescendingOrder
+                )
                 self.endResetModel()
 
         return Model()
@@ -107,14 +113,23 @@ def catalog_figures(library_path: Path) -> tuple[float, float, float, float]:
 
     app = QApplication.instance() or QApplication([])
     from ui.models.catalog_model import CatalogModel, Column
-    from wenshi import query
 
-    with Library.open(library_path, auto_index=False):
-        model = CatalogModel()
+    with Library.open(library_path, auto_index=False) as library:
+        model = CatalogModel(library.queries)
         model.reload()
         t = time.perf_counter()
-        rows = [(s.title, "、".join(s.authors), s.status_label, s.words, s.volume or 0,
-                 s.section or "", s.received_date or "") for s in query.list_manuscripts()]
+        rows = [
+            (
+                s.title,
+                "、".join(s.authors),
+                s.status_label,
+                s.words,
+                s.volume or 0,
+                s.section or "",
+                s.received_date or "",
+            )
+            for s in library.queries.list()
+        ]
         load_all = time.perf_counter() - t
         baseline = MemoryModel.make(rows)
 

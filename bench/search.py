@@ -6,12 +6,12 @@ Run from the repository root::
     python bench/search.py --chars 4000000      # one size (repeat --chars for several)
 
 For each size: generate the corpus (``bench/corpus.py``, seed 17, articles of 4,000
-characters), register every article through ``Catalog.add`` inside ``Library.batch`` in a
-fresh temporary library opened with ``auto_index=False``, then time
+characters), register every article through ``library.manuscripts.add`` inside
+``Library.batch`` in a fresh temporary library opened with ``auto_index=False``, then time
 
-1. ``lib.search.rebuild()`` (characters per second; index folder size against the UTF-8
+1. ``lib.index.rebuild()`` (characters per second; index folder size against the UTF-8
    size of the text);
-2. ``engine.search(lib.search, q, limit=20)`` for every query below: one warm-up run
+2. ``lib.search.search(q, limit=20)`` for every query below: one warm-up run
    (reported as "1st"), then ``--runs`` timed runs (p50/p95);
 3. the same queries against two baselines built from the same articles:
    - brute force: the folded title and body of every article held in memory, every
@@ -23,10 +23,10 @@ fresh temporary library opened with ``auto_index=False``, then time
      answer 1- and 2-character queries through its index, so those use ``LIKE '%q%'``
      (a full scan, unranked, stopping at the 20th match);
 4. recall and precision: the ids (and per-document occurrence counts) of
-   ``engine.search(..., limit=0)`` must equal the brute force's for every query, otherwise
+   ``lib.search.search(..., limit=0)`` must equal the brute force's for every query, otherwise
    the script exits with status 1 after printing the difference;
 5. freshness: the library reopened with ``auto_index=True``; time from
-   ``Catalog.edit_body`` adding a new word until ``engine.search`` returns that manuscript.
+   ``manuscripts.edit_body`` adding a new word until ``search`` returns that manuscript.
 
 The generator's vocabulary has no 桑志华 and no 水洞沟遗址, so one sentence naming them is
 planted in every 73rd article (14 at 4 M): they are the rare name and the rare 4-character
@@ -53,10 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpus import generate_articles
 
-from wenshi.catalog import Catalog
 from wenshi.library import Library
 from wenshi.records import NewManuscript
-from wenshi.search import engine
 from wenshi.search.fold import fold
 
 CHARS_PER_ARTICLE = 4000
@@ -350,7 +348,7 @@ class Report:
 
 def check_query(lib: Library, brute: Brute, query: Query) -> tuple[int, str, str | None]:
     """wenshi's complete result set against the brute force: (docs, verdict, failure)."""
-    results = engine.search(lib.search, query.text, limit=0)
+    results = lib.search.search(query.text, limit=0)
     got = {h.id: h.hits for h in results.hits}
     want = brute.counts(query)
     if got == want:
@@ -383,11 +381,12 @@ def run_size(chars: int, runs: int) -> Report:
     try:
         lib_path = folder / "library"
         lib = Library.open(lib_path, auto_index=False)
-        catalog = Catalog(lib)
         start = time.perf_counter()
         with lib.batch():
             ids = [
-                catalog.add(NewManuscript(title=a.title, body=a.body, authors=[a.author]))
+                lib.manuscripts.add(
+                    NewManuscript(title=a.title, body=a.body, authors=[a.author])
+                ).value
                 for a in articles
             ]
         insert_s = time.perf_counter() - start
@@ -395,9 +394,9 @@ def run_size(chars: int, runs: int) -> Report:
 
         gc.collect()
         start = time.perf_counter()
-        lib.search.rebuild()
+        lib.index.rebuild()
         rebuild_s = time.perf_counter() - start
-        index_bytes = folder_size(lib.search.path)
+        index_bytes = folder_size(lib.index.path)
         print(f"index built in {rebuild_s:.1f} s", flush=True)
 
         brute = Brute(ids, articles)
@@ -417,7 +416,7 @@ def run_size(chars: int, runs: int) -> Report:
         )
 
         for query in QUERIES:
-            t_wenshi = timed(lambda q=query: engine.search(lib.search, q.text, limit=LIMIT), runs)
+            t_wenshi = timed(lambda q=query: lib.search.search(q.text, limit=LIMIT), runs)
             t_brute = timed(lambda q=query: brute.search(q), runs)
             t_fts = timed(lambda q=query: fts.search(q), runs)
             docs, verdict, failure = check_query(lib, brute, query)
@@ -436,9 +435,9 @@ def run_size(chars: int, runs: int) -> Report:
 
         # Freshness: reopened the way the program opens it, with automatic indexing.
         lib = Library.open(lib_path)
-        catalog = Catalog(lib)
+        catalog = lib.manuscripts
         start = time.perf_counter()
-        engine.search(lib.search, "灵武", limit=LIMIT)
+        lib.search.search("灵武", limit=LIMIT)
         report.reopen_first_ms = (time.perf_counter() - start) * 1000
         for k, char in enumerate("甲乙丙丁戊"):
             mid = ids[(len(ids) - 1) * k // 4]
@@ -447,7 +446,7 @@ def run_size(chars: int, runs: int) -> Report:
             start = time.perf_counter()
             catalog.edit_body(mid, body, "bench")
             edited = time.perf_counter()
-            found = engine.search(lib.search, word, limit=LIMIT)
+            found = lib.search.search(word, limit=LIMIT)
             done = time.perf_counter()
             if [h.id for h in found.hits] != [mid]:
                 report.failures.append(f"freshness: {word} not found in {mid} after edit")
@@ -473,7 +472,8 @@ def print_report(r: Report) -> None:
         f"\n## {r.chars:,} characters, {r.articles:,} articles ({r.text_bytes / 1e6:.1f} MB UTF-8)"
     )
     print(
-        f"generate {r.generate_s:.1f} s; Catalog.add ×{r.articles:,} in batch {r.insert_s:.1f} s "
+        f"generate {r.generate_s:.1f} s; manuscripts.add ×{r.articles:,} in batch "
+        f"{r.insert_s:.1f} s "
         f"({r.insert_s / r.articles * 1000:.2f} ms each); wenshi.db {r.db_bytes / 1e6:.1f} MB"
     )
     print(

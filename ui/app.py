@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
-import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ui.dialogs import install_exception_hook
+from ui.main_window import MainWindow
+from ui.settings import settings
+
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
-LANGUAGES = {"zh_CN": "中文", "en": "English"}
-
-
-def settings() -> QSettings:
-    """The user's settings (language, window layout), an .ini file in the user's config
-    folder; tests and scripts redirect it with ``QSettings.setPath(IniFormat, …)``."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "wenshi", "wenshi")
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
@@ -52,15 +49,10 @@ def make_app(argv: list[str]) -> QApplication:
 
 def run(argv: list[str] | None = None) -> int:
     """Open the main window on the library given by --library, $WENSHI_LIBRARY or the default."""
-    import argparse
-
     parser = argparse.ArgumentParser(prog="wenshi-gui", description="wenshi 文史 desktop program")
     parser.add_argument("--library", metavar="DIR")
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     app = make_app([sys.argv[0], *qt_args])
-
-    from ui.dialogs import install_exception_hook
-    from ui.main_window import MainWindow
 
     install_exception_hook()
     window = MainWindow(args.library)
@@ -68,7 +60,3 @@ def run(argv: list[str] | None = None) -> int:
     code = app.exec()
     window.shutdown()
     return code
-
-
-def format_exception(exc: BaseException) -> str:
-    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

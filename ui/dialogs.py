@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -26,8 +27,6 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
             parent, title or QCoreApplication.translate("dialogs", "Cannot do that"), str(exc)
         )
         return
-    from ui.app import format_exception
-
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Unexpected error"))
@@ -41,6 +40,10 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
     box.setInformativeText(f"{type(exc).__name__}: {exc}")
     box.setDetailedText(format_exception(exc))
     box.exec()
+
+
+def format_exception(exc: BaseException) -> str:
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
 def install_exception_hook() -> None:

@@ -1,8 +1,10 @@
 """What every view shares: the open library, the background lane, and change signals.
 
-Core writes run on the lane through ``Hub.write``; when one finishes, ``changed`` tells
-every view to re-read what it shows (calibre's listeners / plover's engine adapter, in
-one place), and a failure is shown as a dialog with the core's one-line reason.
+Core operations run on the lane through ``Hub.run_op``; when one finishes, ``changed``
+carries its ``Changes`` so each view re-reads only what it shows of them (Anki's
+``OpChanges`` / calibre's listeners, in one place). Writes by another process — the
+command line, a second window — are noticed by polling SQLite's ``data_version`` and
+arrive the same way. A failure is shown as a dialog with the core's one-line reason.
 """
 
 from __future__ import annotations
@@ -10,17 +12,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ui.dialogs import show_error
 from ui.tasks import Job, TaskManager
+from wenshi.changes import EVERY_ASPECT, Changes
 from wenshi.library import Library
 from wenshi.progress import Progress
 
+POLL_MS = 1000
+
 
 class Hub(QObject):
-    changed = Signal()  # manuscripts, volumes or images changed
+    changed = Signal(object)  # a wenshi.changes.Changes
     busy = Signal(bool)
     status_message = Signal(str)
 
@@ -29,9 +34,16 @@ class Hub(QObject):
         self.library = library
         self.tasks = TaskManager(self)
         self.tasks.busy_changed.connect(self.busy)
-        library.search.notice = self.status_message.emit
+        library.index.notice = self.status_message.emit
+        self._data_version = library.data_version()
+        self._seen = library.change_seq()
+        self._own: set[int] = set()  # manuscripts our own operations changed since the poll
+        self._own_ops = 0
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self.check_external)
+        self._poll.start()
 
-    def write(
+    def run_op(
         self,
         fn: Callable[[Progress], Any],
         on_done: Callable[[Any], None] | None = None,
@@ -39,15 +51,20 @@ class Hub(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Job:
-        """Run a core write on the lane; on success emit ``changed`` then call ``on_done``."""
+        """Run a core operation on the lane; on success emit its ``Changes`` (the result,
+        or everything if it returned something else), then call ``on_done``."""
 
         def done(result: Any) -> None:
-            self.changed.emit()
+            changes = result if isinstance(result, Changes) else Changes.everything()
+            self._own |= changes.manuscripts
+            self._own_ops += 1
+            self.changed.emit(changes)
             if on_done is not None:
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
-            self.changed.emit()  # a partial batch (e.g. cancelled import) is still shown
+            # A partial batch (e.g. a cancelled import) is still shown.
+            self.changed.emit(Changes.everything())
             if on_error is not None:
                 on_error(exc)
             else:
@@ -66,4 +83,29 @@ class Hub(QObject):
         """Run a slow read (search, export) on the lane, behind any pending write."""
         return self.tasks.run(
             fn, on_done, on_error or (lambda exc: show_error(parent, exc)), on_progress
+        )
+
+    def check_external(self) -> None:
+        """Tell the views about writes committed by other connections since the last look
+        (our own lane's writes, already announced, are left out)."""
+        try:
+            version = self.library.data_version()
+            if version == self._data_version:
+                return
+            self._data_version = version
+            seq = self.library.change_seq()
+            if seq <= self._seen:
+                return
+            ids = self.library.changed_since(self._seen)
+            self._seen = seq
+        except Exception as exc:  # the library folder vanished, the disk failed …
+            self._poll.stop()
+            self.status_message.emit(str(exc))
+            return
+        own, own_ops = self._own, self._own_ops
+        self._own, self._own_ops = set(), 0
+        if own_ops and set(ids) <= own:
+            return  # only what our own operations did, already shown
+        self.changed.emit(
+            Changes(frozenset(ids), aspects=EVERY_ASPECT, all=not ids, value="external")
         )

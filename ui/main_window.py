@@ -18,23 +18,19 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from ui.app import LANGUAGES, settings
 from ui.hub import Hub
+from ui.settings import LANGUAGES, settings
 from ui.widgets.catalog_view import CatalogView
 from ui.widgets.import_dialog import ImportDialog, ask_paths
 from ui.widgets.manuscript_editor import ManuscriptEditor
 from ui.widgets.search_panel import SearchPanel
 from ui.widgets.volume_builder import VolumeBuilder
 from ui.widgets.welcome import WelcomePage
-from wenshi import query
 from wenshi.backup import backup_library
-from wenshi.catalog import Catalog
-from wenshi.errors import WenshiError
+from wenshi.changes import Aspect, Changes
 from wenshi.library import Library
 from wenshi.records import NewManuscript
 from wenshi.sample import load_sample
-from wenshi.search import engine
-from wenshi.volumes.service import Volumes
 
 STYLE = """
 QLabel#welcome-title { font-size: 26pt; font-weight: bold; color: #6b2f14; }
@@ -54,7 +50,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
 
-        self.catalog = CatalogView()
+        self.catalog = CatalogView(self.library.queries)
         self.editor = ManuscriptEditor(self.hub)
         split = QSplitter()
         split.addWidget(self.catalog)
@@ -87,7 +83,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._connect()
         self._restore_layout()
-        self.refresh()
+        self.refresh(Changes.everything())
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
@@ -152,7 +148,6 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.catalog.selected.connect(self._select)
-        self.editor.saved.connect(lambda mid: self.refresh())
         self.search.open_hit.connect(self.open_hit)
         self.builder.open_manuscript.connect(self.open_manuscript)
         self.hub.changed.connect(self.refresh)
@@ -160,11 +155,28 @@ class MainWindow(QMainWindow):
         self.hub.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.welcome.import_folder.connect(self.import_folder)
         self.welcome.load_sample.connect(self.load_sample)
+        if self.library.upgrade_backup is not None:
+            self.statusBar().showMessage(
+                self.tr("The library was upgraded; a copy of the old database is at %s")
+                % self.library.upgrade_backup
+            )
+        elif self.library.cleaned:
+            self.statusBar().showMessage(
+                self.tr("Removed %d temporary files left by an interrupted run")
+                % len(self.library.cleaned),
+                8000,
+            )
 
     # -- state -----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read what the views show (after any write)."""
-        stats = query.stats()
+    def refresh(self, changes: Changes) -> None:
+        """Re-read what the views show of ``changes`` (after an operation, ours or another
+        process's)."""
+        if changes.aspects <= {Aspect.INDEX, Aspect.FEE, Aspect.IMAGES} and not changes.all:
+            if changes.touches(Aspect.IMAGES):
+                self.builder.changed(changes)
+                self.editor.changed(changes)
+            return
+        stats = self.library.queries.stats()
         empty = stats.manuscripts == 0 and stats.in_trash == 0
         first_view = not empty and self.stack.currentWidget() is not self.tabs
         self.stack.setCurrentWidget(self.welcome if empty else self.tabs)
@@ -178,16 +190,14 @@ class MainWindow(QMainWindow):
             .replace("%1", str(stats.manuscripts))
             .replace("%2", f"{stats.words:,}")
         )
-        self.catalog.set_choices(
-            [v.number for v in Volumes(self.library).list()], query.section_names()
-        )
+        if changes.touches(Aspect.VOLUME, Aspect.PLACEMENT):
+            self.catalog.set_choices(
+                [v.number for v in self.library.volumes.list()],
+                self.library.queries.section_names(),
+            )
         self.catalog.refresh()
-        self.builder.reload_volumes()
-        if self.editor.detail is not None and not self.editor.dirty:
-            try:
-                self.editor.load(self.editor.detail.id)
-            except WenshiError:
-                self.editor.load(0)
+        self.builder.changed(changes)
+        self.editor.changed(changes)
 
     def _select(self, manuscript_id: int) -> None:
         """The catalog's current row changed: show that manuscript, unless unsaved edits
@@ -219,7 +229,9 @@ class MainWindow(QMainWindow):
         self.open_manuscript(manuscript_id)
         if self.editor.manuscript_id == manuscript_id:
             self.editor.tabs.setCurrentIndex(0)
-            self.editor.body.set_hits(engine.highlight_spans(text, self.editor.body.text()))
+            self.editor.body.set_hits(
+                self.library.search.highlight_spans(text, self.editor.body.text())
+            )
 
     # -- commands --------------------------------------------------------------------------
     def import_files(self) -> None:
@@ -234,19 +246,19 @@ class MainWindow(QMainWindow):
 
     def load_sample(self) -> None:
         self.statusBar().showMessage(self.tr("Loading the sample library…"))
-        self.hub.write(
+        self.hub.run_op(
             lambda p: load_sample(self.library, progress=p),
-            lambda n: self.statusBar().showMessage(
-                self.tr("Sample library loaded: %d manuscripts") % n, 8000
+            lambda changes: self.statusBar().showMessage(
+                self.tr("Sample library loaded: %d manuscripts") % changes.value, 8000
             ),
             self,
         )
 
     def new_manuscript(self) -> None:
-        catalog = Catalog(self.library)
-        self.hub.write(
-            lambda _p: catalog.add(NewManuscript(title=self.tr("Untitled"))),
-            self.open_manuscript,
+        manuscripts, title = self.library.manuscripts, self.tr("Untitled")
+        self.hub.run_op(
+            lambda _p: manuscripts.add(NewManuscript(title=title)),
+            lambda changes: self.open_manuscript(changes.value),
             self,
         )
 
@@ -265,34 +277,25 @@ class MainWindow(QMainWindow):
             then=self.delete_selected
         ):
             return
-        catalog = Catalog(self.library)
-
-        def delete(_p) -> None:
-            for mid in ids:
-                catalog.delete(mid)
-
-        self.hub.write(delete, parent=self)
+        manuscripts = self.library.manuscripts
+        self.hub.run_op(lambda _p: manuscripts.delete(ids), parent=self)
 
     def undelete_selected(self) -> None:
         ids = self.catalog.selected_ids()
-        catalog = Catalog(self.library)
-
-        def undelete(_p) -> None:
-            for mid in ids:
-                catalog.undelete(mid)
-
-        self.hub.write(undelete, parent=self)
+        if ids:
+            manuscripts = self.library.manuscripts
+            self.hub.run_op(lambda _p: manuscripts.undelete(ids), parent=self)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)
         self.search.focus_query()
 
     def reindex(self) -> None:
-        index = self.library.search
-        self.hub.write(
-            lambda p: index.rebuild(p),
-            lambda n: self.statusBar().showMessage(
-                self.tr("Search index rebuilt: %d manuscripts") % n, 8000
+        search = self.library.search
+        self.hub.run_op(
+            lambda p: search.reindex(p),
+            lambda changes: self.statusBar().showMessage(
+                self.tr("Search index rebuilt: %d manuscripts") % changes.value, 8000
             ),
             self,
             on_progress=self._progress,

@@ -17,6 +17,15 @@ class LibraryError(WenshiError):
     """The library folder is missing, foreign, too new or damaged."""
 
 
+class LibraryBusyError(LibraryError):
+    """Another process held the write lock for longer than we wait."""
+
+
+class StaleError(WenshiError):
+    """A write started from a version of a manuscript that someone else has since changed;
+    it is refused rather than overwrite what its author never saw."""
+
+
 class NotFoundError(WenshiError):
     """A manuscript, revision, volume or section that does not exist."""
 

@@ -10,15 +10,19 @@ from __future__ import annotations
 import io
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from peewee import Model
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
-from wenshi.db.models import Image, Manuscript
+from wenshi.changes import Aspect, Changes
 from wenshi.errors import ImportFileError, NotFoundError
-from wenshi.library import Library
 from wenshi.timeutil import now_iso
+
+if TYPE_CHECKING:
+    from wenshi.db.models import Tables
+    from wenshi.library import Library
 
 THUMB_DIR = "thumbs"
 THUMB_SIZE = (320, 320)
@@ -63,11 +67,17 @@ def _read_image(data: bytes, name: str) -> tuple[PILImage.Image, str, str]:
 
 
 class Images:
+    """Operations on the photos of manuscripts."""
+
     def __init__(self, library: Library) -> None:
         self.library = library
         self.thumbs = library.path / THUMB_DIR
 
-    def _info(self, row: Image) -> ImageInfo:
+    @property
+    def t(self) -> Tables:
+        return self.library.tables
+
+    def _info(self, row: Model) -> ImageInfo:
         original = self.library.files.find(row.sha256)
         return ImageInfo(
             id=row.id,
@@ -83,7 +93,7 @@ class Images:
             thumbnail=str(self.thumbnail(row)),
         )
 
-    def thumbnail(self, row: Image) -> Path:
+    def thumbnail(self, row: Model) -> Path:
         """The cached thumbnail of an image, made again from the original if missing."""
         target = self.thumbs / f"{row.sha256}.jpg"
         if not target.exists():
@@ -107,21 +117,21 @@ class Images:
         caption: str = "",
         taken_on: str = "",
         photographer: str = "",
-    ) -> ImageInfo:
-        """Attach a photo file to a manuscript, after the ones it already has."""
+    ) -> Changes:
+        """Attach a photo file to a manuscript, after the ones it already has (``value``:
+        its ``ImageInfo``)."""
         path = Path(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise ImportFileError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
         image, exif_date, artist = _read_image(data, str(path))
-        manuscript = Manuscript.get_or_none(Manuscript.id == manuscript_id)
-        if manuscript is None or manuscript.deleted_at:
-            raise NotFoundError(f"稿件 {manuscript_id} 不存在")
+        manuscript = self.library.manuscripts.row(manuscript_id)
         sha = self.library.files.put(data, path.suffix)
-        with self.library.write():
-            position = Image.select().where(Image.manuscript == manuscript).count()
-            row = Image.create(
+        t = self.t
+        with self.library.transaction() as tx:
+            position = t.Image.select().where(t.Image.manuscript == manuscript).count()
+            row = t.Image.create(
                 manuscript=manuscript,
                 sha256=sha,
                 original_name=path.name,
@@ -133,14 +143,18 @@ class Images:
                 position=position,
                 added_at=now_iso(),
             )
-        return self._info(row)
+            tx.note(Aspect.IMAGES, manuscripts=[manuscript_id])
+        return tx.changes.with_value(self._info(row))
 
     def list(self, manuscript_id: int) -> list[ImageInfo]:
-        rows = Image.select().where(Image.manuscript == manuscript_id).order_by(Image.position)
+        t = self.t
+        rows = (
+            t.Image.select().where(t.Image.manuscript == manuscript_id).order_by(t.Image.position)
+        )
         return [self._info(r) for r in rows]
 
-    def _get(self, image_id: int) -> Image:
-        row = Image.get_or_none(Image.id == image_id)
+    def _get(self, image_id: int) -> Model:
+        row = self.t.Image.get_or_none(self.t.Image.id == image_id)
         if row is None:
             raise NotFoundError(f"图片 {image_id} 不存在")
         return row
@@ -152,8 +166,8 @@ class Images:
         caption: str | None = None,
         taken_on: str | None = None,
         photographer: str | None = None,
-    ) -> None:
-        with self.library.write():
+    ) -> Changes:
+        with self.library.transaction() as tx:
             row = self._get(image_id)
             for name, value in (
                 ("caption", caption),
@@ -163,14 +177,19 @@ class Images:
                 if value is not None:
                     setattr(row, name, value.strip())
             row.save()
+            tx.note(Aspect.IMAGES, manuscripts=[row.manuscript_id])
+            return tx.changes
 
-    def remove(self, image_id: int) -> None:
+    def remove(self, image_id: int) -> Changes:
         """Detach a photo (its original bytes stay in ``files/``, like every original)."""
-        with self.library.write():
+        t = self.t
+        with self.library.transaction() as tx:
             row = self._get(image_id)
             manuscript = row.manuscript_id
             row.delete_instance()
             for position, other in enumerate(
-                Image.select().where(Image.manuscript == manuscript).order_by(Image.position)
+                t.Image.select().where(t.Image.manuscript == manuscript).order_by(t.Image.position)
             ):
-                Image.update(position=position).where(Image.id == other.id).execute()
+                t.Image.update(position=position).where(t.Image.id == other.id).execute()
+            tx.note(Aspect.IMAGES, manuscripts=[manuscript])
+            return tx.changes

@@ -98,6 +98,7 @@ class ManuscriptDetail:
     similar_to: int | None
     revisions: int
     files: list[FileInfo] = field(default_factory=list)
+    version: int = 1
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
@@ -128,6 +129,45 @@ class ReviewInfo:
     to_label: str
     actor: str
     opinion: str
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# Names of the details whose changes are kept, as the history shows them.
+DETAIL_LABELS: dict[str, str] = {
+    "title": "题名",
+    "subtitle": "副题",
+    "unit": "单位",
+    "identity": "身份",
+    "phone": "电话",
+    "address": "地址",
+    "received_date": "来稿日期",
+    "received_via": "来稿方式",
+    "section_wish": "拟投栏目",
+    "genre": "体裁",
+    "notes": "备注",
+    "author": "作者",
+    "compiler": "整理",
+    "narrator": "口述",
+    "tags": "标签",
+    "fee_kind": "稿件类别",
+    "fee_basis": "计酬依据",
+    "fee_rate": "稿酬标准",
+    "fee_paid_on": "稿酬支付日期",
+}
+
+
+@dataclass
+class DetailChangeInfo:
+    """One change of a detail: the old and the new value as text."""
+
+    field: str
+    label: str
+    old: str
+    new: str
+    actor: str
     at: str
 
     def to_dict(self) -> dict[str, Any]:

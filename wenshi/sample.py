@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from wenshi import importer, workflow
-from wenshi.catalog import Catalog
+from wenshi import workflow
+from wenshi.changes import Changes
 from wenshi.errors import InvalidValueError
-from wenshi.library import Library
 from wenshi.progress import Progress
 from wenshi.volumes.layout import LayoutSettings
-from wenshi.volumes.service import Volumes
+
+if TYPE_CHECKING:
+    from wenshi.library import Library
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "resources" / "sample"
 # The shortest review path to each state, from 收稿.
@@ -41,33 +43,35 @@ _PATHS: dict[str, tuple[str, ...]] = {
 
 def load_sample(
     library: Library, folder: Path = SAMPLE_DIR, progress: Progress | None = None
-) -> int:
-    """Load the sample into ``library`` (which should be empty); returns manuscripts added."""
+) -> Changes:
+    """Load the sample into ``library`` (which should be empty); ``value``: manuscripts
+    added."""
     progress = progress or Progress()
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    volumes = Volumes(library)
+    volumes = library.volumes
+    manuscripts = library.manuscripts
     taken = {v.number for v in volumes.list()}
     clash = [v["number"] for v in manifest["volumes"] if v["number"] in taken]
     if clash:
         raise InvalidValueError(f"文库中已有第 {clash[0]} 辑，示例文库只能载入到没有这些辑的文库中")
-    catalog = Catalog(library)
     files = sorted((folder / "manuscripts").glob("*.txt"))
     ids: dict[str, int] = {}
     with library.batch():
-        results = importer.import_paths(library, files, progress=progress)
+        results = library.imports.run(files, progress=progress).value
         for path, result in zip(files, results, strict=True):
             if result.status == "imported" and result.id is not None:
                 ids[path.name] = result.id
         for index, (name, mid) in enumerate(sorted(ids.items())):
             progress.update(index, len(ids), f"审稿 {name}")
             progress.check()
-            catalog.update(
+            manuscripts.update(
                 mid,
-                received_date=manifest.get("received", {}).get(name),
-                genre=manifest.get("genres", {}).get(name, "prose"),
+                fields={
+                    "received_date": manifest.get("received", {}).get(name),
+                    "genre": manifest.get("genres", {}).get(name, "prose"),
+                },
+                tags=manifest.get("tags", {}).get(name),
             )
-            if name in manifest.get("tags", {}):
-                catalog.set_tags(mid, manifest["tags"][name])
             opinion = manifest.get("opinions", {}).get(name, "")
             status = workflow.parse_status(manifest["statuses"].get(name, "received"))
             path = _PATHS[status]
@@ -75,7 +79,9 @@ def load_sample(
             named = [s for s in path if opinion.startswith(workflow.label(s))]
             at = named[0] if named else (path[-1] if path else None)
             for step in path:
-                catalog.transition(mid, step, actor="编辑部", opinion=opinion if step == at else "")
+                manuscripts.transition(
+                    mid, step, actor="编辑部", opinion=opinion if step == at else ""
+                )
         for spec in manifest["volumes"]:
             volumes.create(
                 spec["number"],
@@ -88,11 +94,11 @@ def load_sample(
                 volumes.add_section(spec["number"], section["name"])
                 placed = [ids[f] for f in section["files"] if f in ids]
                 if placed:
-                    volumes.add(spec["number"], placed, section["name"])
+                    volumes.place(spec["number"], placed, section["name"])
             if all(
                 manifest["statuses"].get(f) == "published"
                 for s in spec["sections"]
                 for f in s["files"]
             ):
                 volumes.update(spec["number"], status="published")
-    return len(ids)
+    return Changes.everything(len(ids))

@@ -1,11 +1,15 @@
 """The review workflow of a manuscript: 三审, decision, editing, proofs, publication.
 
 States have a stable key (stored, used in JSON) and a Chinese label (shown, accepted as
-input). ``NEXT`` is the whole rule book: a transition not listed is refused with a message
-naming the allowed next states.
+input). ``RULES`` is the whole rule book: every status change, whoever makes it, is one of
+its edges, under the cause that allows it — an editor's review step, the publication of
+the volume a piece sits in, or the reopening of a published volume. A change not listed
+is refused with a message naming what is allowed.
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 from wenshi.errors import InvalidValueError, TransitionError
 
@@ -23,24 +27,48 @@ LABELS: dict[str, str] = {
     "published": "已刊",
 }
 
-NEXT: dict[str, tuple[str, ...]] = {
-    "received": ("first_review", "rejected"),
-    "first_review": ("second_review", "revise", "rejected"),
-    "second_review": ("final_review", "revise", "rejected"),
-    "final_review": ("accepted", "held", "revise", "rejected"),
-    "revise": ("first_review", "rejected"),
-    "held": ("accepted", "rejected"),
-    "accepted": ("editing", "held"),
-    "editing": ("proofreading",),
-    "proofreading": ("published", "editing"),
-    "published": (),
-    "rejected": ("received",),
+
+class Cause(StrEnum):
+    REVIEW = "review"  # an editor's step: the review panel, ``wenshi set --status``
+    PUBLICATION = "publication"  # the volume the piece sits in is published
+    REOPENING = "reopening"  # a published volume is reopened for correction
+
+
+RULES: dict[Cause, dict[str, tuple[str, ...]]] = {
+    Cause.REVIEW: {
+        "received": ("first_review", "rejected"),
+        "first_review": ("second_review", "revise", "rejected"),
+        "second_review": ("final_review", "revise", "rejected"),
+        "final_review": ("accepted", "held", "revise", "rejected"),
+        "revise": ("first_review", "rejected"),
+        "held": ("accepted", "rejected"),
+        "accepted": ("editing", "held"),
+        "editing": ("proofreading",),
+        "proofreading": ("published", "editing"),
+        "published": (),
+        "rejected": ("received",),
+    },
+    # Publishing a volume makes every piece in it 已刊, from any state it may sit in.
+    Cause.PUBLICATION: {
+        "accepted": ("published",),
+        "held": ("published",),
+        "editing": ("published",),
+        "proofreading": ("published",),
+    },
+    # Reopening a published volume puts its pieces back to 校对 until it is published again.
+    Cause.REOPENING: {"published": ("proofreading",)},
 }
+NEXT = RULES[Cause.REVIEW]  # the editor's choices, as the review panel offers them
 
 STATUSES: tuple[str, ...] = tuple(LABELS)
 # States in which a manuscript may sit in a volume (辑); leaving them takes it out.
 PLACEABLE: tuple[str, ...] = ("accepted", "held", "editing", "proofreading", "published")
 _BY_LABEL = {label: key for key, label in LABELS.items()}
+_CAUSE_LABELS = {
+    Cause.REVIEW: "审稿",
+    Cause.PUBLICATION: "所在的辑出版",
+    Cause.REOPENING: "所在的辑重新开放修改",
+}
 
 
 def label(status: str) -> str:
@@ -58,15 +86,30 @@ def parse_status(text: str) -> str:
     raise InvalidValueError(f"未知的状态“{text}”；可用的状态：{known}")
 
 
-def allowed_next(status: str) -> tuple[str, ...]:
-    return NEXT.get(status, ())
+def allowed_next(status: str, cause: Cause = Cause.REVIEW) -> tuple[str, ...]:
+    return RULES[cause].get(status, ())
 
 
-def check_transition(current: str, target: str) -> None:
-    """Raise ``TransitionError`` naming the allowed next states if the step is illegal."""
-    if target in allowed_next(current):
+def edges() -> list[tuple[str, str, Cause]]:
+    """Every allowed change, with its cause (for the documentation and the tests)."""
+    return [(a, b, cause) for cause, rules in RULES.items() for a, bs in rules.items() for b in bs]
+
+
+def check_transition(current: str, target: str, cause: Cause = Cause.REVIEW) -> None:
+    """Raise ``TransitionError`` naming what is allowed if the change is not in the book."""
+    if target in allowed_next(current, cause):
         return
-    options = "、".join(LABELS[s] for s in allowed_next(current)) or "无（已是最终状态）"
+    others = [c for c in Cause if c is not cause and target in allowed_next(current, c)]
+    if others:
+        raise TransitionError(
+            f"“{label(current)}”转为“{label(target)}”只能由{_CAUSE_LABELS[others[0]]}引起"
+            + (
+                "（wenshi volume set N --status published）"
+                if others[0] is Cause.PUBLICATION
+                else ""
+            )
+        )
+    options = "、".join(LABELS[s] for s in allowed_next(current, cause)) or "无"
     raise TransitionError(
         f"不能从“{label(current)}”直接转为“{label(target)}”；允许的下一步：{options}"
     )

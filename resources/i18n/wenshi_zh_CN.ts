@@ -120,8 +120,24 @@
         <translation>  （当前）</translation>
     </message>
     <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较……</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>项目</translation>
+    </message>
+    <message>
         <source>Make revision %d the current text? The current text stays in the history.</source>
         <translation>将第 %d 版恢复为当前正文吗？现在的正文仍会保留在版本历史中。</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>改为</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -136,6 +152,14 @@
 %4</source>
         <translation>第 %1 版  %2  %3 字
 %4</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>原为</translation>
     </message>
 </context>
 <context>
@@ -418,6 +442,10 @@
         <translation>移到回收站</translation>
     </message>
     <message>
+        <source>Removed %d temporary files left by an interrupted run</source>
+        <translation>已清理上次意外中断留下的 %d 个临时文件</translation>
+    </message>
+    <message>
         <source>S&amp;earch</source>
         <translation>检索(&amp;E)</translation>
     </message>
@@ -440,6 +468,10 @@
     <message>
         <source>The interface language changes when wenshi restarts.</source>
         <translation>界面语言将在 wenshi 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>The library was upgraded; a copy of the old database is at %s</source>
+        <translation>文库已升级到新版本；升级前的数据库副本保存在 %s</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -467,6 +499,10 @@
     <message>
         <source>Authors</source>
         <translation>作者</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>已在别处修改</translation>
     </message>
     <message>
         <source>Compiled by</source>
@@ -525,12 +561,24 @@
         <translation>来稿方式</translation>
     </message>
     <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Reload shows their version and drops your edits. Save mine keeps your edits as the newest version; theirs stays in the history.</source>
+        <translation>“重新载入”显示对方保存的版本，放弃您的修改；“保存我的”把您的修改存为最新版本，对方的修改保留在历史中。</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>审稿</translation>
     </message>
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save mine</source>
+        <translation>保存我的</translation>
     </message>
     <message>
         <source>Save the changes to “%s” first?</source>

@@ -1,4 +1,5 @@
-"""目录 (.docx/.md/.html/.csv), 总目录 and the volume .docx, from a plan built by hand."""
+"""目录 (.docx/.md/.html/.csv), 总目录 and the volume .docx, from a plan built by hand; and
+the export service that writes them for a library, safely (never a half-written file)."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ from wenshi.export.toc import (
     CSV_HEADERS,
     chinese_number,
     volume_name,
-    write_catalogue,
+    write_all_volumes_toc,
     write_toc,
 )
 from wenshi.export.volume_docx import FRONT_NOTE, write_volume_docx
+from wenshi.library import Library
+from wenshi.records import NewManuscript
 from wenshi.volumes.layout import LayoutSettings
 from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan
 
@@ -158,19 +161,23 @@ def test_toc_markdown_is_a_table_per_section(tmp_path: Path):
     plan.sections[1].items[0].title = "灵州|名医"
     path = tmp_path / "目录.md"
     write_toc(plan, path)
-    text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[:6] == [
+    # The empty 文苑拾英 is left out; no leader characters; "|" in a title is escaped.
+    assert path.read_text(encoding="utf-8").splitlines() == [
         "# 目录",
         "",
         "## 史海钩沉",
         "",
         "| 题名 | 作者 | 页码 |",
         "| --- | --- | ---: |",
+        "| 马鸿宾与灵武 | 马建国 | 1 |",
+        "| 水洞沟遗址发现记——一位老农的回忆 | 王福林 口述  李秀兰 整理 | 3 |",
+        "",
+        "## 人物春秋",
+        "",
+        "| 题名 | 作者 | 页码 |",
+        "| --- | --- | ---: |",
+        "| 灵州\\|名医 | 张文、李明 | 7 |",
     ]
-    assert "| 马鸿宾与灵武 | 马建国 | 1 |" in text
-    assert "| 水洞沟遗址发现记——一位老农的回忆 | 王福林 口述  李秀兰 整理 | 3 |" in text
-    assert "| 灵州\\|名医 | 张文、李明 | 7 |" in text
-    assert "文苑拾英" not in text and "……" not in text
 
 
 class _Spans(HTMLParser):
@@ -201,10 +208,23 @@ def test_toc_html_is_a_complete_escaped_document(tmp_path: Path):
     path = tmp_path / "目录.html"
     write_toc(plan, path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in text
-    assert '<meta charset="utf-8">' in text and text.rstrip().endswith("</html>")
-    assert "&lt;灵武&gt;考" in text and "<灵武>" not in text
-    assert "dotted" in text  # the leader is CSS, not characters
+    lines = text.splitlines()
+    assert lines[:6] == [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>《灵武文史》第十七辑 目录</title>",
+    ]
+    assert lines[-2:] == ["</body>", "</html>"]
+    assert (
+        '<li><span class="title">&lt;灵武&gt;考</span><span class="author">张文、李明</span>'
+        '<span class="leader"></span><span class="page">7</span></li>'
+    ) in lines
+    assert "<灵武>" not in text
+    # The leader is CSS, not characters.
+    assert "                 border-bottom: .15em dotted currentColor; }" in lines
     parser = _Spans()
     parser.feed(text)
     assert parser.found == [
@@ -263,7 +283,7 @@ def test_catalogue_docx_lists_volumes_in_order(tmp_path: Path):
     empty = make_plan(15, 2020)
     empty.sections = [SectionPlan("史海钩沉", [])]  # counts for the range, lists nothing
     path = tmp_path / "总目录.docx"
-    write_catalogue([make_plan(), empty, older], path)
+    write_all_volumes_toc([make_plan(), empty, older], path)
     document = docx.Document(str(path))
     assert texts(document) == [
         "《灵武文史》总目录（第15—17辑）",
@@ -281,17 +301,20 @@ def test_catalogue_docx_lists_volumes_in_order(tmp_path: Path):
 
 def test_catalogue_csv_fills_the_volume_number(tmp_path: Path):
     path = tmp_path / "总目录.csv"
-    write_catalogue([make_plan(17), make_plan(3, None)], path)
+    write_all_volumes_toc([make_plan(17), make_plan(3, None)], path)
     rows = read_csv(path)
     assert rows[0] == list(CSV_HEADERS)
     assert [row[0] for row in rows[1:]] == ["3"] * 3 + ["17"] * 3
 
 
 def test_catalogue_needs_volumes_and_a_supported_format(tmp_path: Path):
-    with pytest.raises(InvalidValueError):
-        write_catalogue([], tmp_path / "总目录.docx")
-    with pytest.raises(InvalidValueError, match=r"\.md.*\.docx、\.csv"):
-        write_catalogue([make_plan()], tmp_path / "总目录.md")
+    with pytest.raises(InvalidValueError) as err:
+        write_all_volumes_toc([], tmp_path / "总目录.docx")
+    assert str(err.value) == f"{tmp_path / '总目录.docx'}：没有可编入总目录的辑"
+    with pytest.raises(InvalidValueError) as err:
+        write_all_volumes_toc([make_plan()], tmp_path / "总目录.md")
+    assert str(err.value) == f"{tmp_path / '总目录.md'}：不支持的总目录格式“.md”；可用 .docx、.csv"
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -395,58 +418,131 @@ def test_volume_docx_right_hand_uses_odd_page_sections(tmp_path: Path):
 def test_unsupported_suffix_names_path_and_formats(tmp_path: Path):
     with pytest.raises(InvalidValueError) as err:
         write_toc(make_plan(), tmp_path / "目录.pdf")
-    assert "目录.pdf" in str(err.value) and ".docx、.md、.html、.csv" in str(err.value)
-    with pytest.raises(InvalidValueError, match=r"\.doc”"):
+    assert str(err.value) == (
+        f"{tmp_path / '目录.pdf'}：不支持的目录格式“.pdf”；可用 .docx、.md、.html、.csv"
+    )
+    with pytest.raises(InvalidValueError) as err:
         write_volume_docx(make_plan(), BODIES, tmp_path / "第十七辑.doc")
+    assert str(err.value) == f"{tmp_path / '第十七辑.doc'}：不支持的成书文件格式“.doc”；可用 .docx"
     assert list(tmp_path.iterdir()) == []
 
 
+# The writers write where they are told; ``library.exports`` writes beside the target and
+# renames into place, so the tests of failures go through it, on a library with one volume.
+
+
+@pytest.fixture
+def exports_lib(library: Library) -> Library:
+    catalog = library.manuscripts
+    mid = catalog.add(NewManuscript(title="马鸿宾与灵武", body=BODIES[1], authors=["马建国"])).value
+    for step in ("初审", "复审", "终审", "采用"):
+        catalog.transition(mid, step)
+    library.volumes.create(17, "《灵武文史》第十七辑", year=2022)
+    library.volumes.add_section(17, "史海钩沉")
+    library.volumes.place(17, [mid], "史海钩沉")
+    return library
+
+
+def test_the_service_writes_what_the_writers_write(exports_lib: Library, tmp_path: Path):
+    out = tmp_path / "out"
+    out.mkdir()
+    exports = exports_lib.exports
+    assert exports.toc(17, out / "目录.md") == out / "目录.md"
+    assert (out / "目录.md").read_text(encoding="utf-8").splitlines()[-1] == (
+        "| 马鸿宾与灵武 | 马建国 | 1 |"
+    )
+    assert exports.volume(17, out / "第十七辑.docx") == 1  # articles
+    document = docx.Document(str(out / "第十七辑.docx"))
+    assert [(p.style.name, p.text) for p in document.paragraphs if p.text][-8:] == [
+        ("栏目标题", "史海钩沉"),
+        ("文章标题", "马鸿宾与灵武"),
+        ("署名", "马建国"),
+        ("正文", "民国初年，马鸿宾驻防灵武。"),
+        ("小标题", "一、初到灵武"),
+        ("正文", "他修渠筑堤。"),
+        ("小标题", "二、晚年"),
+        ("正文", "晚年回到银川。"),
+    ]
+    assert exports.all_volumes_toc(out / "总目录.csv") == 1  # volumes
+    # 字数 38: 36 East Asian characters, and "#" and "##" count as words as Word counts
+    # them; 版面字数: 9 lines (title 3, by-line 1, 5 paragraphs) of 28.
+    assert read_csv(out / "总目录.csv")[1:] == [
+        ["17", "史海钩沉", "马鸿宾与灵武", "", "马建国", "1", "38", "252"]
+    ]
+    with pytest.raises(InvalidValueError) as err:
+        exports.toc(17, out / "目录.md", fmt="csv")
+    assert str(err.value) == f"{out / '目录.md'}：文件扩展名与 --format csv 不符"
+    assert sorted(p.name for p in out.iterdir()) == ["总目录.csv", "目录.md", "第十七辑.docx"]
+
+
+def test_all_volumes_toc_of_an_empty_library_is_refused(library: Library, tmp_path: Path):
+    with pytest.raises(InvalidValueError) as err:
+        library.exports.all_volumes_toc(tmp_path / "总目录.docx")
+    assert str(err.value) == "文库中还没有任何一辑，无法生成总目录"
+    assert not (tmp_path / "总目录.docx").exists()
+
+
 @pytest.mark.parametrize("suffix", [".docx", ".md", ".html", ".csv"])
-def test_unwritable_targets_fail_with_one_line(tmp_path: Path, suffix: str):
-    folder = tmp_path / f"folder{suffix}"
+def test_unwritable_targets_fail_with_one_line(exports_lib: Library, tmp_path: Path, suffix: str):
+    out = tmp_path / "out"
+    out.mkdir()
+    folder = out / f"folder{suffix}"
     folder.mkdir()
-    a_file = tmp_path / "file"
-    a_file.write_text("x")
+    (out / "file").write_text("x")
     for target, reason in [
-        (tmp_path / "no" / "such" / f"目录{suffix}", "文件夹不存在"),
+        (out / "no" / "such" / f"目录{suffix}", "文件夹不存在（可能已被移走或删除）"),
         (folder, "这是一个文件夹"),
-        (a_file / f"目录{suffix}", "不是文件夹"),
     ]:
         with pytest.raises(WenshiError) as err:
-            write_toc(make_plan(), target)
-        message = str(err.value)
-        assert "\n" not in message and str(target) in message and reason in message
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", folder.name]
+            exports_lib.exports.toc(17, target)
+        assert str(err.value) == f"{target}：无法写入（{reason}）"
+    assert sorted(p.name for p in out.iterdir()) == ["file", folder.name]
     assert list(folder.iterdir()) == []
 
 
+def test_target_below_a_file_fails_with_one_line(exports_lib: Library, tmp_path: Path):
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    with pytest.raises(WenshiError) as err:
+        exports_lib.exports.toc(17, a_file / "目录.md")
+    assert str(err.value) == f"{a_file / '目录.md'}：无法写入（上级路径不是文件夹）"
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file permissions")
-def test_read_only_folder(tmp_path: Path):
+def test_read_only_folder(exports_lib: Library, tmp_path: Path):
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        with pytest.raises(WenshiError, match="没有写入权限"):
-            write_volume_docx(make_plan(), BODIES, folder / "第十七辑.docx")
+        with pytest.raises(WenshiError) as err:
+            exports_lib.exports.volume(17, folder / "第十七辑.docx")
+        assert str(err.value) == f"{folder / '第十七辑.docx'}：无法写入（没有写入权限）"
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
 
 
-def test_permission_denied_is_named(tmp_path: Path, monkeypatch):
+def test_permission_denied_is_named(exports_lib: Library, tmp_path: Path, monkeypatch):
     """The same message as a real read-only folder, also where the tests run as root."""
+    out = tmp_path / "out"
+    out.mkdir()
 
     def denied(*args: object) -> int:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(atomic.os, "open", denied)
-    with pytest.raises(WenshiError, match=r"目录\.md：无法写入（没有写入权限）"):
-        write_toc(make_plan(), tmp_path / "目录.md")
-    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(WenshiError) as err:
+        exports_lib.exports.toc(17, out / "目录.md")
+    assert str(err.value) == f"{out / '目录.md'}：无法写入（没有写入权限）"
+    assert list(out.iterdir()) == []
 
 
-def test_failed_save_keeps_the_old_file_and_leaves_no_temp(tmp_path: Path, monkeypatch):
-    path = tmp_path / "第十七辑.docx"
+def test_failed_save_keeps_the_old_file_and_leaves_no_temp(
+    exports_lib: Library, tmp_path: Path, monkeypatch
+):
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "第十七辑.docx"
     path.write_bytes(b"old")
 
     def disk_full(self, target: str) -> None:
@@ -454,9 +550,10 @@ def test_failed_save_keeps_the_old_file_and_leaves_no_temp(tmp_path: Path, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(docx.document.Document, "save", disk_full)
-    with pytest.raises(WenshiError, match="No space left on device"):
-        write_volume_docx(make_plan(), BODIES, path)
-    assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == [path.name]
+    with pytest.raises(WenshiError) as err:
+        exports_lib.exports.volume(17, path)
+    assert str(err.value) == f"{path}：无法写入（磁盘已满）"
+    assert path.read_bytes() == b"old" and [p.name for p in out.iterdir()] == [path.name]
 
 
 # ---------------------------------------------------------------- rendered by LibreOffice

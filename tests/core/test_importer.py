@@ -3,24 +3,29 @@ bad files, and that nothing is half-imported."""
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
 
-from tests.corpus import DOCX_PARAGRAPHS, DOCX_TABLE, DOCX_TITLE, FIXTURES, SAMPLE
-from wenshi import importer, query
-from wenshi.catalog import Catalog
+from tests.corpus import DOCX_PARAGRAPHS, DOCX_TABLE, DOCX_TITLE, FIXTURES, SAMPLE, TRADITIONAL
 from wenshi.errors import CancelledError
+from wenshi.imports import ImportResult
 from wenshi.library import Library
 from wenshi.progress import Progress
 
 
-def by_name(results) -> dict[str, importer.ImportResult]:
+def by_name(results) -> dict[str, ImportResult]:
     return {Path(r.path).name: r for r in results}
 
 
+def import_paths(library: Library, paths, **kw) -> list[ImportResult]:
+    return library.imports.run(paths, **kw).value
+
+
 def test_folder_with_every_encoding_and_docx(library: Library, manuscripts_dir: Path):
-    results = by_name(importer.import_paths(library, [manuscripts_dir]))
+    results = by_name(import_paths(library, [manuscripts_dir]))
     assert set(results) == {
         "mahongbin.txt",
         "shuidonggou-gbk.txt",
@@ -31,30 +36,34 @@ def test_folder_with_every_encoding_and_docx(library: Library, manuscripts_dir: 
     assert {r.status for r in results.values()} == {"imported"}
     assert results["mahongbin.txt"].encoding == "utf-8"
     assert results["shuidonggou-gbk.txt"].encoding == "gb18030"
-    assert results["lingzhou-utf16.txt"].encoding.startswith("utf-16")
+    assert results["lingzhou-utf16.txt"].encoding == "utf-16"
     assert results["traditional-big5.txt"].encoding == "big5"
-    catalog = Catalog(library)
+    assert results["changzao.docx"].encoding is None
+    assert {name: r.words for name, r in results.items()} == {
+        "mahongbin.txt": 194,
+        "shuidonggou-gbk.txt": 213,
+        "lingzhou-utf16.txt": 171,
+        "traditional-big5.txt": 84,
+        "changzao.docx": 75,
+    }
+    catalog = library.manuscripts
 
     gbk = catalog.get(results["shuidonggou-gbk.txt"].id)
     assert gbk.title == "水洞沟遗址发现记"
     assert gbk.narrators == ["王福林"] and gbk.compilers == ["李秀兰"]
-    assert "桑志华（Émile Licent）" in gbk.body
+    # The body is the file without its title and by-line, "桑志华（Émile Licent）" intact.
+    text = (FIXTURES / "shuidonggou.txt").read_text(encoding="utf-8")
+    assert gbk.body == text.split("\n\n", 1)[1].strip()
 
     big5 = catalog.get(results["traditional-big5.txt"].id)
     assert big5.title == "靈武舊事" and big5.authors == ["陳國棟"]
-    assert "馬鴻賓部駐防於此" in big5.body  # stored as written, never converted
+    assert big5.body == TRADITIONAL.split("\n", 2)[2].strip()  # as written, never converted
 
     docx = catalog.get(results["changzao.docx"].id)
     assert docx.title == DOCX_TITLE and docx.authors == ["杨振宇"]
-    body = docx.body
-    positions = [
-        body.index(DOCX_PARAGRAPHS[0]),
-        body.index("1985年"),
-        body.index("140000"),
-        body.index(DOCX_PARAGRAPHS[1]),
-    ]
-    assert positions == sorted(positions)  # table cells in document order
-    assert all(cell in body for row in DOCX_TABLE for cell in row)
+    # The table's cells one to a line, in document order between the paragraphs.
+    cells = [cell for row in DOCX_TABLE for cell in row]
+    assert docx.body == "\n".join([DOCX_PARAGRAPHS[0], *cells, DOCX_PARAGRAPHS[1]])
     assert (
         docx.files[0].kind == "docx"
         and Path(docx.files[0].path).read_bytes()
@@ -65,17 +74,27 @@ def test_folder_with_every_encoding_and_docx(library: Library, manuscripts_dir: 
 def test_counts_match_the_stored_body(library: Library):
     from wenshi.text.wordcount import count_text
 
-    [r] = importer.import_paths(library, [FIXTURES / "mahongbin.txt"])
-    d = Catalog(library).get(r.id)
+    [r] = import_paths(library, [FIXTURES / "mahongbin.txt"])
+    d = library.manuscripts.get(r.id)
     assert d.counts == count_text(d.body).as_dict()
-    assert r.words == d.counts["words"]
+    # Three paragraphs: 161 汉字 and 30 marks, plus 1930, 1936 and 1958.
+    assert d.counts == {
+        "words": 194,
+        "cjk": 191,
+        "non_cjk_words": 3,
+        "han": 161,
+        "chars_no_spaces": 203,
+        "chars_with_spaces": 203,
+        "paragraphs": 3,
+    }
+    assert r.words == 194
 
 
 def test_ocr_sample_is_cleaned_reversibly(library: Library):
     if not SAMPLE.exists():
         pytest.skip("shared sample not present")
-    [r] = importer.import_paths(library, [SAMPLE])
-    catalog = Catalog(library)
+    [r] = import_paths(library, [SAMPLE])
+    catalog = library.manuscripts
     d = catalog.get(r.id)
     assert d.title == "汇聚奋进力量 写好履职答卷"
     assert d.subtitle == "2022年灵武市政协工作综述"
@@ -91,75 +110,90 @@ def test_ocr_sample_is_cleaned_reversibly(library: Library):
 
 
 def test_bad_files_fail_alone(library: Library, bad_dir: Path):
-    results = by_name(importer.import_paths(library, [bad_dir, bad_dir / "missing.txt"]))
+    results = by_name(import_paths(library, [bad_dir, bad_dir / "missing.txt"]))
     assert results["good.txt"].status == "imported"
-    failed = {name for name, r in results.items() if r.status == "error"}
-    assert failed == {"empty.txt", "binary.txt", "fake.docx", "photo.jpg", "old.doc", "missing.txt"}
-    for name in failed:
-        message = results[name].error
-        assert name in message and "\n" not in message
-    assert "为空" in results["empty.txt"].error
-    assert ".docx" in results["old.doc"].error
-    assert [r.title for r in query.list_manuscripts()] == ["灵州古城考略"]
+    errors = {name: r.error for name, r in results.items() if r.status == "error"}
+    assert errors == {
+        "binary.txt": f"{bad_dir / 'binary.txt'}：不是文本文件（含二进制数据）",
+        "empty.txt": f"{bad_dir / 'empty.txt'}：文件为空",
+        "fake.docx": f"{bad_dir / 'fake.docx'}："
+        "不是有效的 .docx 文件（文件已损坏或不是 Word 文档）",
+        "old.doc": f"{bad_dir / 'old.doc'}：旧版 Word .doc 文件不能直接导入，"
+        "请在 Word/WPS 中另存为 .docx",
+        "photo.jpg": f"{bad_dir / 'photo.jpg'}：不支持的文件类型“.jpg”；可导入 .txt、.md、.docx",
+        "missing.txt": f"{bad_dir / 'missing.txt'}：无法读取（{os.strerror(errno.ENOENT)}）",
+    }
+    assert [r.title for r in library.queries.list()] == ["灵州古城考略"]
     stored = [p for p in library.files.root.rglob("*") if p.is_file()]
     assert len(stored) == 1  # nothing of the bad files reached the library
 
 
 def test_identical_bytes_are_refused_with_the_existing_id(library: Library, tmp_path: Path):
-    [first] = importer.import_paths(library, [FIXTURES / "lingzhou.txt"])
+    [first] = import_paths(library, [FIXTURES / "lingzhou.txt"])
     copy = tmp_path / "copy-of-lingzhou.txt"
     copy.write_bytes((FIXTURES / "lingzhou.txt").read_bytes())
-    [again] = importer.import_paths(library, [copy])
+    [again] = import_paths(library, [copy])
     assert again.status == "duplicate" and again.id == first.id
-    assert len(query.list_manuscripts()) == 1
+    assert again.error == f"{copy}：与库中稿件 {first.id} 的原始文件完全相同，未重复导入"
+    assert len(library.queries.list()) == 1
 
 
 def test_retyped_manuscript_is_imported_but_flagged(library: Library, tmp_path: Path):
-    [first] = importer.import_paths(library, [FIXTURES / "mahongbin.txt"])
+    [first] = import_paths(library, [FIXTURES / "mahongbin.txt"])
     text = (FIXTURES / "mahongbin.txt").read_text(encoding="utf-8")
     retyped = text.replace("，", ",").replace("六百余人", "六百多人").replace("旬日", "十日")
     (tmp_path / "retyped.txt").write_text(retyped, encoding="gb18030")
     (tmp_path / "other.txt").write_bytes((FIXTURES / "shuidonggou.txt").read_bytes())
-    results = by_name(importer.import_paths(library, [tmp_path]))
+    results = by_name(import_paths(library, [tmp_path]))
     assert results["retyped.txt"].status == "imported"
     assert results["retyped.txt"].similar_to == first.id
     assert results["other.txt"].similar_to is None
-    assert Catalog(library).get(results["retyped.txt"].id).similar_to == first.id
+    assert library.manuscripts.get(results["retyped.txt"].id).similar_to == first.id
 
 
 def test_same_file_twice_in_one_batch(library: Library, tmp_path: Path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_bytes((FIXTURES / "poem.txt").read_bytes())
-    results = by_name(importer.import_paths(library, [tmp_path]))
+    results = by_name(import_paths(library, [tmp_path]))
     assert results["a.txt"].status == "imported"
     assert results["b.txt"].status == "duplicate" and results["b.txt"].id == results["a.txt"].id
 
 
 def test_prepare_writes_nothing(library: Library, manuscripts_dir: Path):
-    items = importer.prepare(library, [manuscripts_dir])
-    assert len(items) == 5 and all(i.error is None for i in items)
-    assert query.list_manuscripts() == []
+    items = library.imports.prepare([manuscripts_dir])
+    assert [(i.path.name, i.error, i.header.title) for i in items] == [
+        ("mahongbin.txt", None, "马鸿宾与灵武"),
+        ("shuidonggou-gbk.txt", None, "水洞沟遗址发现记"),
+        ("changzao.docx", None, "灵武长枣栽培史话"),
+        ("lingzhou-utf16.txt", None, "灵州古城考略"),
+        ("traditional-big5.txt", None, "靈武舊事"),
+    ]
+    assert library.queries.list() == []
     assert not any(p.is_file() for p in library.files.root.rglob("*"))
 
 
 def test_encoding_override(library: Library, tmp_path: Path):
     f = tmp_path / "gbk.txt"
     f.write_bytes("灵武".encode("gbk"))  # too short to tell GBK from Big5 with confidence
-    [auto] = importer.import_paths(library, [f])
-    assert auto.status == "error" and "--encoding" in auto.error
-    [forced] = importer.import_paths(library, [f], encoding="gbk")
-    assert forced.status == "imported" and Catalog(library).get(forced.id).title == "灵武"
+    [auto] = import_paths(library, [f])
+    assert auto.status == "error"
+    assert auto.error == (
+        f"{f}：无法可靠地判断文件编码（不是 UTF-8，可能是 gb18030、big5），"
+        "请用 --encoding 指定编码，例如 --encoding gb18030"
+    )
+    [forced] = import_paths(library, [f], encoding="gbk")
+    assert forced.status == "imported" and library.manuscripts.get(forced.id).title == "灵武"
 
 
 def test_status_on_import_and_review_trail(library: Library):
-    [r] = importer.import_paths(library, [FIXTURES / "lingzhou.txt"], status="已刊")
-    d = Catalog(library).get(r.id)
+    [r] = import_paths(library, [FIXTURES / "lingzhou.txt"], status="已刊")
+    d = library.manuscripts.get(r.id)
     assert d.status == "published"
-    assert [e.to_status for e in Catalog(library).reviews(r.id)] == ["published"]
+    assert [e.to_status for e in library.manuscripts.reviews(r.id)] == ["published"]
 
 
 def test_cancel_stops_between_files_and_keeps_what_was_done(library: Library, manuscripts_dir):
-    items = importer.prepare(library, [manuscripts_dir])
+    items = library.imports.prepare([manuscripts_dir])
     holder: dict[str, Progress] = {}
 
     def cancel_after_two(done: int, total: int, msg: str) -> None:
@@ -168,5 +202,5 @@ def test_cancel_stops_between_files_and_keeps_what_was_done(library: Library, ma
 
     progress = holder["progress"] = Progress(cancel_after_two)
     with pytest.raises(CancelledError):
-        importer.commit(library, items, progress=progress)
-    assert len(query.list_manuscripts()) == 2
+        library.imports.commit(items, progress=progress)
+    assert [r.title for r in library.queries.list()] == ["马鸿宾与灵武", "水洞沟遗址发现记"]

@@ -31,9 +31,12 @@ def window(qtbot, tmp_path: Path):
     win.show()
     yield win
     # Closed here rather than by qtbot (which closes before fixtures are torn down): a test
-    # that ends with unsaved edits must not leave a "save first?" box waiting.
-    win.editor._set_dirty(False)
-    win.close()
+    # that ends with unsaved edits answers the "save first?" box with Discard.
+    from PySide6.QtWidgets import QMessageBox
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+        win.close()
     win.hub.tasks.shutdown()
     win.library.close()
     win.deleteLater()

@@ -1,6 +1,6 @@
 """The catalog table: a model over manuscript ids, rows fetched from the core as needed.
 
-Filtering and sorting are the core's (``wenshi.query``): the model holds the ordered ids
+Filtering and sorting are the core's (``wenshi.queries``): the model holds the ordered ids
 and asks for summaries in blocks when rows scroll into view, so 10,000 rows cost one id
 query and a few small fetches.
 """
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wenshi import query
+from wenshi.queries import Filter, Queries
 from wenshi.records import ManuscriptSummary
 
 BLOCK = 200
@@ -58,19 +58,20 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CatalogModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, queries: Queries, parent=None) -> None:
         super().__init__(parent)
-        self.filter = query.Filter()
+        self.queries = queries
+        self.filter = Filter()
         self._ids: list[int] = []
         self._rows: dict[int, ManuscriptSummary] = {}
 
     # -- data ------------------------------------------------------------------------------
-    def reload(self, flt: query.Filter | None = None) -> None:
+    def reload(self, flt: Filter | None = None) -> None:
         """Ask the core again (after a filter, sort or data change)."""
         if flt is not None:
             self.filter = flt
         self.beginResetModel()
-        self._ids = query.ordered_ids(self.filter)
+        self._ids = self.queries.ordered_ids(self.filter)
         self._rows.clear()
         self.endResetModel()
 
@@ -78,7 +79,7 @@ class CatalogModel(QAbstractTableModel):
         mid = self._ids[row]
         if mid not in self._rows:
             start = row - row % BLOCK
-            for summary in query.summaries(self._ids[start : start + BLOCK]):
+            for summary in self.queries.summaries(self._ids[start : start + BLOCK]):
                 self._rows[summary.id] = summary
         return self._rows.get(mid)
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.catalog_model import CatalogModel, Column
-from wenshi import query, workflow
+from wenshi import workflow
+from wenshi.queries import Filter, Queries
 
 
 class CatalogView(QWidget):
@@ -23,9 +24,9 @@ class CatalogView(QWidget):
 
     selected = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, queries: Queries, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = CatalogModel(self)
+        self.model = CatalogModel(queries, self)
         self.status = QComboBox()
         self.status.addItem(self.tr("All states"), "")
         for key, label in workflow.LABELS.items():
@@ -103,7 +104,7 @@ class CatalogView(QWidget):
         """Query the core again, keeping the current manuscript selected if still shown."""
         keep = self.current_id()
         status = self.status.currentData() or None
-        flt = query.Filter(
+        flt = Filter(
             status=None if status == "__trash__" else status,
             trash=status == "__trash__",
             volume=self.volume.currentData(),

@@ -1,46 +1,46 @@
-"""Revision history: every saved body, a side-by-side diff against the current text, and
-restore (which saves the old text as a new revision, so nothing is dropped)."""
+"""History: every saved body with a side-by-side diff against the current text and
+restore (which saves the old text as a new revision, so nothing is dropped), and every
+change of the manuscript's details with its old and new value."""
 
 from __future__ import annotations
 
-import difflib
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.hub import Hub
-from wenshi.catalog import Catalog
 
 OLD_STYLE = "background:#ffd7d5;text-decoration:line-through"
 NEW_STYLE = "background:#ccf0d0"
+REVISION_ROLE = Qt.ItemDataRole.UserRole
 
 
-def side_by_side(old: str, new: str) -> tuple[str, str]:
-    """Two HTML texts with what was removed (left) and added (right) marked, per character
-    — Chinese has no spaces to diff words by."""
+def side_by_side(pieces: list[tuple[str, str]]) -> tuple[str, str]:
+    """Two HTML texts with what was removed (left) and added (right) marked."""
     left, right = [], []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        a, b = html.escape(old[a0:a1]), html.escape(new[b0:b1])
+    for op, text in pieces:
+        escaped = html.escape(text)
         if op == "equal":
-            left.append(a)
-            right.append(b)
-            continue
-        if a:
-            left.append(f'<span style="{OLD_STYLE}">{a}</span>')
-        if b:
-            right.append(f'<span style="{NEW_STYLE}">{b}</span>')
+            left.append(escaped)
+            right.append(escaped)
+        elif op == "delete":
+            left.append(f'<span style="{OLD_STYLE}">{escaped}</span>')
+        else:
+            right.append(f'<span style="{NEW_STYLE}">{escaped}</span>')
     wrap = '<div style="white-space:pre-wrap">{}</div>'
     return wrap.format("".join(left)), wrap.format("".join(right))
 
@@ -55,14 +55,24 @@ class HistoryPanel(QWidget):
         self.revisions = QListWidget()
         self.old = QTextBrowser()
         self.new = QTextBrowser()
+        self.comparing = QLabel()
+        self.comparing.setObjectName("hint")
         self.restore = QPushButton(self.tr("Restore this revision"))
         self.restore.setEnabled(False)
+        self.details = QTableWidget(0, 5)
+        self.details.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Detail"), self.tr("Was"), self.tr("Now"), self.tr("By")]
+        )
+        self.details.verticalHeader().hide()
+        self.details.horizontalHeader().setStretchLastSection(True)
+        self.details.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         diff = QSplitter()
         diff.addWidget(self.old)
         diff.addWidget(self.new)
         right = QVBoxLayout()
         right.addWidget(diff, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.comparing)
         buttons.addStretch(1)
         buttons.addWidget(self.restore)
         right.addLayout(buttons)
@@ -72,15 +82,22 @@ class HistoryPanel(QWidget):
         split.addWidget(self.revisions)
         split.addWidget(holder)
         split.setStretchFactor(1, 3)
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(split)
+        outer.addWidget(self.details)
+        outer.setStretchFactor(0, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(outer)
         self.revisions.currentRowChanged.connect(self._show)
         self.restore.clicked.connect(self._restore)
+        self._shown = 0  # serial of the comparison asked for last (older answers are dropped)
 
     def load(self, manuscript_id: int) -> None:
         self.manuscript_id = manuscript_id
+        manuscripts = self.hub.library.manuscripts
+        self.revisions.blockSignals(True)
         self.revisions.clear()
-        for rev in reversed(Catalog(self.hub.library).history(manuscript_id)):
+        for rev in reversed(manuscripts.history(manuscript_id)):
             label = (
                 self.tr("Revision %1  %2  %3 words\n%4")
                 .replace("%1", str(rev.number))
@@ -89,30 +106,51 @@ class HistoryPanel(QWidget):
                 .replace("%4", rev.reason)
             )
             item = QListWidgetItem(label + (self.tr("  (current)") if rev.current else ""))
-            item.setData(256, rev.number)
+            item.setData(REVISION_ROLE, rev.number)
             self.revisions.addItem(item)
+        self.revisions.blockSignals(False)
         self.revisions.setCurrentRow(min(1, self.revisions.count() - 1))
+        self._show(self.revisions.currentRow())
+        changes = list(reversed(manuscripts.detail_changes(manuscript_id)))
+        self.details.setRowCount(len(changes))
+        for row, change in enumerate(changes):
+            for col, value in enumerate(
+                (change.at.replace("T", " "), change.label, change.old, change.new, change.actor)
+            ):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.details.setItem(row, col, cell)
+        self.details.resizeColumnsToContents()
 
     def _show(self, row: int) -> None:
+        """Compare the chosen revision with the current text, off the GUI thread."""
         item = self.revisions.item(row)
+        self._shown += 1
         if item is None:
             self.old.clear()
             self.new.clear()
             self.restore.setEnabled(False)
             return
-        catalog = Catalog(self.hub.library)
-        old = catalog.revision_text(self.manuscript_id, item.data(256))
-        new = catalog.get(self.manuscript_id).body
-        left, right = side_by_side(old, new)
-        self.old.setHtml(left)
-        self.new.setHtml(right)
-        self.restore.setEnabled(old != new)
+        serial, mid, number = self._shown, self.manuscript_id, item.data(REVISION_ROLE)
+        manuscripts = self.hub.library.manuscripts
+        self.comparing.setText(self.tr("Comparing…"))
+
+        def shown(pieces: list[tuple[str, str]]) -> None:
+            if serial != self._shown:
+                return
+            left, right = side_by_side(pieces)
+            self.old.setHtml(left)
+            self.new.setHtml(right)
+            self.comparing.clear()
+            self.restore.setEnabled(any(op != "equal" for op, _text in pieces))
+
+        self.hub.read(lambda _p: manuscripts.compare(mid, number), shown, self)
 
     def _restore(self) -> None:
         item = self.revisions.currentItem()
         if item is None:
             return
-        number = item.data(256)
+        number = item.data(REVISION_ROLE)
         answer = QMessageBox.question(
             self,
             self.tr("Restore"),
@@ -121,8 +159,7 @@ class HistoryPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        mid = self.manuscript_id
-        catalog = Catalog(self.hub.library)
-        self.hub.write(
-            lambda _p: catalog.restore(mid, number), lambda _r: self.restored.emit(mid), self
+        mid, manuscripts = self.manuscript_id, self.hub.library.manuscripts
+        self.hub.run_op(
+            lambda _p: manuscripts.restore(mid, number), lambda _r: self.restored.emit(mid), self
         )

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.hub import Hub
-from wenshi.images import ImageInfo, Images
+from wenshi.changes import Changes
+from wenshi.images import ImageInfo
 
 IMAGE_FILTER = QT_TRANSLATE_NOOP(
     "ImageStrip", "Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)"
@@ -80,7 +81,7 @@ class ImageStrip(QWidget):
 
     def load(self, manuscript_id: int) -> None:
         self.manuscript_id = manuscript_id
-        self.infos = Images(self.hub.library).list(manuscript_id)
+        self.infos = self.hub.library.images.list(manuscript_id)
         self.strip.clear()
         for info in self.infos:
             item = QListWidgetItem(
@@ -103,14 +104,15 @@ class ImageStrip(QWidget):
         )
         if not files:
             return
-        mid = self.manuscript_id
-        images = Images(self.hub.library)
+        mid, images = self.manuscript_id, self.hub.library.images
 
-        def attach(_progress) -> None:
+        def attach(_progress) -> Changes:
+            changes = Changes()
             for name in files:
-                images.attach(mid, Path(name))
+                changes |= images.attach(mid, Path(name))
+            return changes
 
-        self.hub.write(attach, lambda _r: self.images_changed.emit(mid), self)
+        self.hub.run_op(attach, lambda _r: self.images_changed.emit(mid), self)
 
     def _edit(self) -> None:
         info = self._current()
@@ -119,9 +121,9 @@ class ImageStrip(QWidget):
         dialog = CaptionDialog(self, info)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        images, mid = Images(self.hub.library), self.manuscript_id
+        images, mid = self.hub.library.images, self.manuscript_id
         values = (dialog.caption.text(), dialog.taken_on.text(), dialog.photographer.text())
-        self.hub.write(
+        self.hub.run_op(
             lambda _p: images.update(
                 info.id, caption=values[0], taken_on=values[1], photographer=values[2]
             ),
@@ -133,7 +135,7 @@ class ImageStrip(QWidget):
         info = self._current()
         if info is None:
             return
-        images, mid = Images(self.hub.library), self.manuscript_id
-        self.hub.write(
+        images, mid = self.hub.library.images, self.manuscript_id
+        self.hub.run_op(
             lambda _p: images.remove(info.id), lambda _r: self.images_changed.emit(mid), self
         )

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from ui.hub import Hub
 from ui.tasks import Job
-from wenshi import importer, workflow
+from wenshi import workflow
+from wenshi.changes import Changes
+from wenshi.imports import ImportResult, Prepared
 
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Manuscripts (*.txt *.md *.docx);;All files (*)")
 WARN = QColor("#fff3cd")
@@ -36,8 +38,8 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.hub = hub
         self.paths = paths
-        self.items: list[importer.Prepared] = []
-        self.results: list[importer.ImportResult] = []
+        self.items: list[Prepared] = []
+        self.results: list[ImportResult] = []
         self.job: Job | None = None
         self.setWindowTitle(self.tr("Import manuscripts"))
         self.resize(900, 520)
@@ -84,18 +86,18 @@ class ImportDialog(QDialog):
 
     # -- stage 1: read and check, nothing stored ---------------------------------------------
     def _prepare(self) -> None:
-        library, paths = self.hub.library, self.paths
+        imports, paths = self.hub.library.imports, self.paths
         self._busy(True)
         self.summary.setText(self.tr("Reading files…"))
         self.job = self.hub.read(
-            lambda p: importer.prepare(library, paths, progress=p),
+            lambda p: imports.prepare(paths, progress=p),
             self._prepared,
             self,
             on_progress=self._progress,
             on_error=self._failed,
         )
 
-    def _prepared(self, items: list[importer.Prepared]) -> None:
+    def _prepared(self, items: list[Prepared]) -> None:
         self._busy(False)
         self.items = items
         self.table.setRowCount(len(items))
@@ -145,20 +147,20 @@ class ImportDialog(QDialog):
 
     # -- stage 2: store ------------------------------------------------------------------------
     def _commit(self) -> None:
-        library, items, status = self.hub.library, self.items, self.status.currentData()
+        imports, items, status = self.hub.library.imports, self.items, self.status.currentData()
         self._busy(True)
         self.import_button.setEnabled(False)
-
-        def work(progress):
-            with library.batch():
-                return importer.commit(library, items, status, progress)
-
-        self.job = self.hub.write(
-            work, self._committed, self, on_progress=self._progress, on_error=self._failed
+        self.job = self.hub.run_op(
+            lambda progress: imports.commit(items, status, progress),
+            self._committed,
+            self,
+            on_progress=self._progress,
+            on_error=self._failed,
         )
 
-    def _committed(self, results: list[importer.ImportResult]) -> None:
+    def _committed(self, changes: Changes) -> None:
         self._busy(False)
+        results: list[ImportResult] = changes.value
         self.results = results
         done = sum(r.status == "imported" for r in results)
         dup = sum(r.status == "duplicate" for r in results)

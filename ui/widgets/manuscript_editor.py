@@ -1,8 +1,11 @@
 """One manuscript: metadata form, body with live counts, review, history, photos.
 
 Edits are held in the widgets until saved (Ctrl+S); switching away with unsaved changes
-asks first, so nothing typed is lost. Saving is one write on the lane: metadata, people,
-tags, and — if the body changed — a new revision with the reason given.
+asks first, so nothing typed is lost. Saving is one operation on the lane with what the
+editor changed — details, people, tags and, if the body changed, a new revision with the
+reason given — and the version it was loaded at: if someone else (the command line, a
+second window) changed the manuscript meanwhile, the save is refused and the editor offers
+to reload or to save over it (what the other one saved stays in the history).
 """
 
 from __future__ import annotations
@@ -26,15 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs import show_error
 from ui.hub import Hub
 from ui.widgets.body_editor import BodyEditor
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.image_strip import ImageStrip
 from ui.widgets.review_panel import ReviewPanel
-from wenshi.catalog import Catalog
+from wenshi.changes import Aspect, Changes
+from wenshi.errors import StaleError, WenshiError
 from wenshi.records import GENRES, ManuscriptDetail
 from wenshi.text.wordcount import Layout
-from wenshi.volumes.service import Volumes
 
 _NAMES = re.compile(r"[、，,；;\s]+")
 
@@ -127,9 +131,6 @@ class ManuscriptEditor(QWidget):
         self.notes.textChanged.connect(self._mark_dirty)
         self.genre.activated.connect(self._mark_dirty)
         self.body.editor.textChanged.connect(self._mark_dirty)
-        self.review.reviewed.connect(self.reload)
-        self.history.restored.connect(self.reload)
-        self.images.images_changed.connect(lambda _m: self.images.load(self.manuscript_id))
         self._loading = False
         self._edits = 0
         self.dirty = False
@@ -147,7 +148,7 @@ class ManuscriptEditor(QWidget):
             self.heading.clear()
             return
         self._loading = True
-        detail = Catalog(self.hub.library).get(manuscript_id)
+        detail = self.hub.library.manuscripts.get(manuscript_id)
         self.detail = detail
         self.setEnabled(True)
         self.heading.setText(
@@ -187,10 +188,29 @@ class ManuscriptEditor(QWidget):
         else:
             self.load(self.detail.id)
 
+    def changed(self, changes: Changes) -> None:
+        """An operation (ours or another process's) changed manuscripts: re-read this one
+        if it is among them and what it shows is out of date."""
+        if self.detail is None or not changes.touches_manuscript(self.detail.id):
+            return
+        mid = self.detail.id
+        try:
+            current = self.hub.library.manuscripts.get(mid)
+        except WenshiError:
+            self._set_dirty(False)
+            self.load(0)
+            return
+        if changes.touches(Aspect.IMAGES):
+            self.images.load(mid)
+        if current.version != self.detail.version or current.volume != self.detail.volume:
+            self.reload()
+        elif changes.touches(Aspect.BODY, Aspect.STATUS):
+            self.history.load(mid)
+
     def _layout_for(self, detail: ManuscriptDetail) -> Layout:
         if detail.volume is None:
             return Layout(28, 30)
-        settings = Volumes(self.hub.library).settings(detail.volume)
+        settings = self.hub.library.volumes.settings(detail.volume)
         return Layout(settings.chars_per_line, settings.lines_per_page)
 
     # -- dirty state -------------------------------------------------------------------------
@@ -226,29 +246,44 @@ class ManuscriptEditor(QWidget):
         return False
 
     # -- saving ------------------------------------------------------------------------------
-    def save(self, then: Callable[[], None] | None = None) -> None:
-        """Store every edit in one write on the lane; ``then`` runs after it succeeded."""
+    def _edits_made(self) -> dict[str, object]:
+        """What the user changed, compared with the manuscript as it was loaded."""
+        detail = self.detail
+        assert detail is not None
+        fields = {
+            name: self.fields[name].text()
+            for name, _label in TEXT_FIELDS
+            if self.fields[name].text().strip() != (getattr(detail, name) or "")
+        }
+        if self.genre.currentData() != detail.genre:
+            fields["genre"] = self.genre.currentData()
+        if self.notes.toPlainText().strip() != detail.notes:
+            fields["notes"] = self.notes.toPlainText()
+        people = {
+            role: names
+            for role, attr, _l in PEOPLE
+            if (names := split_names(self.fields[attr].text())) != getattr(detail, attr)
+        }
+        tags = split_names(self.fields["tags"].text())
+        body = self.body.text()
+        return {
+            "fields": fields,
+            "people": people,
+            "tags": tags if sorted(tags) != sorted(detail.tags) else None,
+            "body": body if body != detail.body else None,
+            "reason": self.reason.text().strip(),
+        }
+
+    def save(self, then: Callable[[], None] | None = None, *, force: bool = False) -> None:
+        """Store every edit in one operation on the lane; ``then`` runs after it succeeded.
+        ``force`` saves over changes made elsewhere since the manuscript was loaded."""
         if self.detail is None or not self.dirty:
             if then is not None:
                 then()
             return
-        mid = self.detail.id
-        fields = {name: self.fields[name].text() for name, _label in TEXT_FIELDS}
-        fields["genre"] = self.genre.currentData()
-        fields["notes"] = self.notes.toPlainText()
-        people = {role: split_names(self.fields[attr].text()) for role, attr, _l in PEOPLE}
-        tags = split_names(self.fields["tags"].text())
-        body = self.body.text()
-        reason = self.reason.text().strip()
-        catalog = Catalog(self.hub.library)
-
-        def write(_progress) -> None:
-            with self.hub.library.write():
-                catalog.update(mid, **fields)
-                for role, names in people.items():
-                    catalog.set_people(mid, role, names)
-                catalog.set_tags(mid, tags)
-                catalog.edit_body(mid, body, reason)
+        mid, version = self.detail.id, None if force else self.detail.version
+        edits = self._edits_made()
+        manuscripts = self.hub.library.manuscripts
 
         # The edits stay "unsaved" until the write has succeeded, so nothing re-reads the
         # manuscript over them meanwhile; typing after this point is a newer edit.
@@ -267,8 +302,38 @@ class ManuscriptEditor(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)  # still unsaved: what was typed stays
-            from ui.dialogs import show_error
+            if isinstance(exc, StaleError) and self.manuscript_id == mid:
+                self._resolve_conflict(exc, then)
+            else:
+                show_error(self, exc, self.tr("Not saved"))
 
-            show_error(self, exc, self.tr("Not saved"))
+        self.hub.run_op(
+            lambda _p: manuscripts.update(mid, expected_version=version, **edits),
+            done,
+            self,
+            on_error=failed,
+        )
 
-        self.hub.write(write, done, self, on_error=failed)
+    def _resolve_conflict(self, exc: StaleError, then: Callable[[], None] | None) -> None:
+        """Someone else changed this manuscript since it was opened: never overwrite
+        silently — reload theirs, or save ours over it (theirs stays in the history)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed elsewhere"))
+        box.setText(str(exc))
+        box.setInformativeText(
+            self.tr(
+                "Reload shows their version and drops your edits. Save mine keeps your "
+                "edits as the newest version; theirs stays in the history."
+            )
+        )
+        reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Save mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is reload:
+            self._set_dirty(False)
+            self.load(self.manuscript_id)
+        elif box.clickedButton() is keep:
+            self.save(then, force=True)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from ui.dialogs import OpinionDialog
 from ui.hub import Hub
 from wenshi import workflow
-from wenshi.catalog import Catalog
 
 
 class ReviewPanel(QWidget):
@@ -47,8 +46,8 @@ class ReviewPanel(QWidget):
 
     def load(self, manuscript_id: int) -> None:
         self.manuscript_id = manuscript_id
-        catalog = Catalog(self.hub.library)
-        detail = catalog.get(manuscript_id)
+        manuscripts = self.hub.library.manuscripts
+        detail = manuscripts.get(manuscript_id)
         self.state.setText(self.tr("Current state: <b>%s</b>") % detail.status_label)
         while self.actions_row.count():
             widget = self.actions_row.takeAt(0).widget()
@@ -60,7 +59,7 @@ class ReviewPanel(QWidget):
                 button.setObjectName(f"review-{target}")
                 button.clicked.connect(lambda _=False, t=target: self.step(t))
                 self.actions_row.addWidget(button)
-        events = catalog.reviews(manuscript_id)
+        events = manuscripts.reviews(manuscript_id)
         self.trail.setRowCount(len(events))
         for row, event in enumerate(reversed(events)):
             for col, value in enumerate(
@@ -76,9 +75,9 @@ class ReviewPanel(QWidget):
         self.actor = dialog.actor.text().strip()
         opinion = dialog.opinion.toPlainText().strip()
         mid = self.manuscript_id
-        catalog = Catalog(self.hub.library)
-        self.hub.write(
-            lambda _p: catalog.transition(mid, target, self.actor, opinion),
+        manuscripts, actor = self.hub.library.manuscripts, self.actor
+        self.hub.run_op(
+            lambda _p: manuscripts.transition(mid, target, actor, opinion),
             lambda _r: self.reviewed.emit(mid),
             self,
         )

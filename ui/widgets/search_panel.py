@@ -155,7 +155,7 @@ class SearchPanel(QWidget):
         text = self.query.text().strip()
         if not text:
             return
-        index = self.hub.library.search
+        search = self.hub.library.search
         options = dict(
             limit=PAGE,
             offset=self.offset,
@@ -168,9 +168,7 @@ class SearchPanel(QWidget):
         def failed(exc: BaseException) -> None:
             self.summary.setText(f'<span style="color:#b00">{html.escape(str(exc))}</span>')
 
-        self.hub.read(
-            lambda _p: engine.search(index, text, **options), self._show, self, on_error=failed
-        )
+        self.hub.read(lambda _p: search.search(text, **options), self._show, self, on_error=failed)
 
     def _show(self, results: engine.SearchResults) -> None:
         self.last = results

@@ -35,12 +35,9 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import ChoiceDialog
 from ui.hub import Hub
-from wenshi.catalog import Catalog
+from wenshi.changes import Aspect, Changes
 from wenshi.errors import WenshiError
-from wenshi.export.payments import write_payments
-from wenshi.export.toc import toc_html, write_toc
-from wenshi.export.volume_docx import write_volume_docx
-from wenshi.volumes.layout import LayoutSettings
+from wenshi.export.toc import toc_html
 from wenshi.volumes.plan import VolumePlan
 from wenshi.volumes.service import VOLUME_STATUSES, Volumes
 
@@ -329,11 +326,37 @@ class VolumeBuilder(QWidget):
         self.export_payments.clicked.connect(self._export_payments)
         self.tree.dropped.connect(self._dropped)
         self.tree.itemDoubleClicked.connect(self._open)
+        self._stale = True
 
     # -- reading ---------------------------------------------------------------------------
     @property
     def volumes(self) -> Volumes:
-        return Volumes(self.hub.library)
+        return self.hub.library.volumes
+
+    def changed(self, changes: Changes) -> None:
+        """Re-read after an operation that may change what the builder shows; while the
+        builder is hidden, only note that it must re-read when shown."""
+        if not changes.touches(
+            Aspect.VOLUME,
+            Aspect.PLACEMENT,
+            Aspect.STATUS,
+            Aspect.BODY,
+            Aspect.DETAILS,
+            Aspect.TRASH,
+            Aspect.IMAGES,
+            Aspect.CREATED,
+        ):
+            return
+        if self.isVisible():
+            self.reload_volumes()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload_volumes()
 
     @property
     def number(self) -> int | None:
@@ -473,7 +496,9 @@ class VolumeBuilder(QWidget):
 
     # -- writing ---------------------------------------------------------------------------
     def _write(self, fn, select: int | None = None) -> None:
-        self.hub.write(lambda _p: fn(), lambda _r: self.reload_volumes(select), self)
+        """Run a volume operation; the hub's change signal brings the view up to date."""
+        done = (lambda _r: self.reload_volumes(select)) if select is not None else None
+        self.hub.run_op(lambda _p: fn(), done, self)
 
     def _new_volume(self) -> None:
         numbers = [v.number for v in self.volumes.list()]
@@ -500,9 +525,6 @@ class VolumeBuilder(QWidget):
         dialog = LayoutDialog(self, self.plan)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             number, changes, volumes = self.plan.number, dialog.changes(), self.volumes
-            LayoutSettings(
-                **{k: v for k, v in changes.items() if k in LayoutSettings.__dataclass_fields__}
-            )
             self._write(lambda: volumes.update(number, **changes))
 
     def _add_section(self) -> None:
@@ -572,18 +594,7 @@ class VolumeBuilder(QWidget):
 
     def _dropped(self, ids: list[int], section: str, position: int) -> None:
         number, volumes = self.number, self.volumes
-        at = position or None
-
-        def place() -> None:
-            placed = {i.id for s in volumes.plan(number).sections for i in s.items}
-            with self.hub.library.write():
-                new = [i for i in ids if i not in placed]
-                if new:
-                    volumes.add(number, new, section, at)
-                for offset, mid in enumerate(i for i in ids if i in placed):
-                    volumes.move(number, mid, section, (at + offset) if at else None)
-
-        self._write(place)
+        self._write(lambda: volumes.place(number, ids, section, position or None))
 
     def _open(self, item: QTreeWidgetItem) -> None:
         if item.data(0, KIND_ROLE) == "item":
@@ -603,26 +614,25 @@ class VolumeBuilder(QWidget):
         )
 
     def _export_toc(self) -> None:
-        plan = self.plan
+        plan, exports = self.plan, self.hub.library.exports
         if plan is not None:
             self._export(
                 self.tr("Export contents"),
                 "Word (*.docx);;Markdown (*.md);;HTML (*.html);;CSV (*.csv)",
                 f"第{plan.number}辑目录.docx",
-                lambda p: write_toc(plan, p),
+                lambda p: exports.toc(plan.number, p),
             )
 
     def _export_volume(self) -> None:
         plan = self.plan
         if plan is None:
             return
-        catalog = Catalog(self.hub.library)
-        ids = [i.id for s in plan.sections for i in s.items]
+        exports = self.hub.library.exports
         self._export(
             self.tr("Export volume"),
             "Word (*.docx)",
             f"第{plan.number}辑.docx",
-            lambda p: write_volume_docx(plan, {i: catalog.get(i).body for i in ids}, p),
+            lambda p: exports.volume(plan.number, p),
         )
 
     def _export_payments(self) -> None:
@@ -640,10 +650,10 @@ class VolumeBuilder(QWidget):
         )
         if not ok:
             return
-        volumes, number = self.volumes, plan.number
+        volumes, number, exports = self.volumes, plan.number, self.hub.library.exports
 
         def write(path) -> None:
-            write_payments(volumes.payments(number, rate), path)
+            exports.payments(number, path, rate)
 
         try:
             volumes.payments(number, rate)

@@ -8,7 +8,7 @@ from typing import Any
 
 from wenshi.cli.output import error_line, print_json, table
 from wenshi.errors import WenshiError
-from wenshi.importer import read_document
+from wenshi.imports import read_document
 from wenshi.text.wordcount import Layout, count_text, layout_words
 
 LABELS = {

@@ -13,7 +13,17 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from wenshi import __version__
-from wenshi.cli import catalog_cmds, count_cmd, search_cmds, volume_cmds
+from wenshi.cli import (
+    count_cmd,
+    export_cmds,
+    image_cmds,
+    import_cmd,
+    library_cmds,
+    list_cmds,
+    manuscript_cmds,
+    search_cmds,
+    volume_cmds,
+)
 from wenshi.cli.output import error_line
 from wenshi.errors import WenshiError
 from wenshi.library import Library
@@ -43,10 +53,18 @@ def build_parser() -> Parser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
-    count_cmd.register(sub)
-    catalog_cmds.register(sub)
-    search_cmds.register(sub)
-    volume_cmds.register(sub)
+    for module in (
+        count_cmd,
+        import_cmd,
+        list_cmds,
+        manuscript_cmds,
+        image_cmds,
+        library_cmds,
+        search_cmds,
+        volume_cmds,
+        export_cmds,
+    ):
+        module.register(sub)
     return parser
 
 
@@ -66,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "needs_library", True):
             library = Library.open(args.library)
+            if library.upgrade_backup is not None:
+                error_line(f"文库已升级到新版本；升级前的数据库副本保存在 {library.upgrade_backup}")
         code = int(args.handler(args, library) or 0)
         if library is not None and library.index_warning:
             error_line(library.index_warning)

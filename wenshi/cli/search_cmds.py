@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from wenshi.cli.output import error_line, print_json, terminal_progress
-from wenshi.export.tables import write_table
 from wenshi.library import Library
 from wenshi.search import engine
 
@@ -15,7 +14,6 @@ QUERY_HELP = (
     '检索式：空格分隔的词同时出现；OR 任一出现；-词 排除；"带空格的短语"；括号分组；'
     "字段 title: author: volume:10-17 section: status: year:2020-2022 tag:"
 )
-CONCORDANCE_HEADERS = ["ID", "题名", "位置", "字段", "前文", "检索词", "后文"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,11 +45,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_reindex)
 
 
-def _index(library: Library):
-    index = library.search
-    index.notice = lambda message: error_line(message)
-    index.progress_factory = terminal_progress
-    return index
+def _report_rebuilds(library: Library) -> None:
+    """An automatic rebuild of the index says so on stderr, with a progress bar."""
+    library.index.notice = lambda message: error_line(message)
+    library.index.progress_factory = terminal_progress
 
 
 def _highlight(snippet: engine.Snippet) -> str:
@@ -61,8 +58,8 @@ def _highlight(snippet: engine.Snippet) -> str:
 
 
 def cmd_search(args: argparse.Namespace, library: Library) -> int:
-    results = engine.search(
-        _index(library),
+    _report_rebuilds(library)
+    results = library.search.search(
         args.query,
         limit=args.limit,
         offset=args.offset,
@@ -92,29 +89,20 @@ def cmd_search(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_concordance(args: argparse.Namespace, library: Library) -> int:
-    lines = engine.concordance(
-        _index(library), args.query, include_rejected=args.include_rejected, context=args.context
-    )
+    _report_rebuilds(library)
     if args.output:
-        write_table(
+        count = library.exports.concordance(
+            args.query,
             Path(args.output),
-            CONCORDANCE_HEADERS,
-            [
-                [
-                    c.id,
-                    c.title,
-                    c.offset,
-                    "题名" if c.field == "title" else "正文",
-                    c.before,
-                    c.match,
-                    c.after,
-                ]
-                for c in lines
-            ],
-            sheet="索引",
+            include_rejected=args.include_rejected,
+            context=args.context,
         )
-        print(f"已导出 {len(lines)} 处到 {args.output}")
-    elif args.json:
+        print(f"已导出 {count} 处到 {args.output}")
+        return 0
+    lines = library.search.concordance(
+        args.query, include_rejected=args.include_rejected, context=args.context
+    )
+    if args.json:
         print_json([c.to_dict() for c in lines])
     else:
         for c in lines:
@@ -124,6 +112,6 @@ def cmd_concordance(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, library: Library) -> int:
-    count = library.search.rebuild(terminal_progress())
+    count = library.search.reindex(terminal_progress()).value
     print(f"检索索引已重建：{count} 篇")
     return 0

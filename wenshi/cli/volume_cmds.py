@@ -1,23 +1,17 @@
-"""Volume commands: ``volume …``, ``export-toc``, ``export-volume``, ``export-catalogue``,
-``payments``, ``fee``."""
+"""Volume commands: ``volume …`` and ``fee``."""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from pathlib import Path
 
-from wenshi.catalog import Catalog
 from wenshi.cli.output import print_json, table
 from wenshi.errors import InvalidValueError
-from wenshi.export import payments
-from wenshi.export.toc import write_catalogue, write_toc
-from wenshi.export.volume_docx import write_volume_docx
 from wenshi.library import Library
 from wenshi.text.wordcount import Layout
 from wenshi.volumes import fees
 from wenshi.volumes.layout import LayoutSettings
-from wenshi.volumes.service import VOLUME_STATUSES, Volumes
+from wenshi.volumes.service import VOLUME_STATUSES
 
 
 def _layout_options(p: argparse.ArgumentParser) -> None:
@@ -123,29 +117,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = vsub.add_parser("pool", help="尚未编入任何一辑的采用、待用稿件")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_pool)
-
-    p = sub.add_parser("export-toc", help="导出目录稿（.docx .md .html .csv）")
-    p.add_argument("number", type=int, metavar="N")
-    p.add_argument("--format", choices=["docx", "md", "html", "csv"])
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.set_defaults(handler=cmd_export_toc)
-
-    p = sub.add_parser("export-volume", help="导出整辑文稿（.docx，供排版）")
-    p.add_argument("number", type=int, metavar="N")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
-    p.set_defaults(handler=cmd_export_volume)
-
-    p = sub.add_parser("export-catalogue", help="导出各辑总目录（.docx 或 .csv）")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.set_defaults(handler=cmd_export_catalogue)
-
-    p = sub.add_parser("payments", help="导出一辑的稿酬表（.xlsx 或 .csv）")
-    p.add_argument("number", type=int, metavar="N")
-    p.add_argument("--rate", type=float, metavar="R", help="未单独设定的稿件按此标准（元/千字）")
-    p.add_argument("-o", "--output", metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_payments)
-
     p = sub.add_parser("fee", help="设定一篇稿件的稿酬：类别、计酬依据、标准、支付日期")
     p.add_argument("id", type=int)
     p.add_argument(
@@ -161,7 +132,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_create(args: argparse.Namespace, library: Library) -> int:
     settings = LayoutSettings(**_layout_changes(args))
-    Volumes(library).create(
+    library.volumes.create(
         args.number, args.title, year=args.year, target_words=args.target_words, settings=settings
     )
     print(
@@ -178,13 +149,13 @@ def cmd_set(args: argparse.Namespace, library: Library) -> int:
             changes[name] = getattr(args, name)
     if not changes:
         raise InvalidValueError("没有要修改的内容；见 wenshi volume set --help")
-    Volumes(library).update(args.number, **changes)
+    library.volumes.update(args.number, **changes)
     print(f"第 {args.number} 辑已修改")
     return 0
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
-    volumes = Volumes(library).list()
+    volumes = library.volumes.list()
     if args.json:
         print_json([asdict(v) for v in volumes])
     elif volumes:
@@ -211,7 +182,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_section(args: argparse.Namespace, library: Library) -> int:
-    volumes, names, n = Volumes(library), args.names, args.number
+    volumes, names, n = library.volumes, args.names, args.number
     expected = {"add": 1, "rename": 2, "move": 2, "rm": 1}[args.action]
     if len(names) != expected:
         raise InvalidValueError(
@@ -232,25 +203,25 @@ def cmd_section(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_add(args: argparse.Namespace, library: Library) -> int:
-    Volumes(library).add(args.number, args.ids, args.section, args.at)
+    library.volumes.place(args.number, args.ids, args.section, args.at)
     print(f"已把 {len(args.ids)} 篇编入第 {args.number} 辑“{args.section}”")
     return 0
 
 
 def cmd_move(args: argparse.Namespace, library: Library) -> int:
-    Volumes(library).move(args.number, args.id, args.section, args.at)
+    library.volumes.move(args.number, args.id, args.section, args.at)
     print(f"稿件 {args.id} 已移到“{args.section}”")
     return 0
 
 
 def cmd_remove(args: argparse.Namespace, library: Library) -> int:
-    Volumes(library).remove(args.number, args.id)
+    library.volumes.remove(args.number, args.id)
     print(f"稿件 {args.id} 已移出第 {args.number} 辑")
     return 0
 
 
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
-    plan = Volumes(library).plan(args.number)
+    plan = library.volumes.plan(args.number)
     if args.json:
         print_json(plan.to_dict())
         return 0
@@ -294,7 +265,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_pool(args: argparse.Namespace, library: Library) -> int:
-    pool = Volumes(library).pool()
+    pool = library.volumes.pool()
     if args.json:
         print_json([asdict(p) for p in pool])
     elif pool:
@@ -319,69 +290,10 @@ def cmd_pool(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
-def cmd_export_toc(args: argparse.Namespace, library: Library) -> int:
-    path = Path(args.output)
-    if args.format and path.suffix.lower() != f".{args.format}":
-        raise InvalidValueError(f"{path}：文件扩展名与 --format {args.format} 不符")
-    write_toc(Volumes(library).plan(args.number), path)
-    print(f"已导出第 {args.number} 辑目录：{path}")
-    return 0
-
-
-def cmd_export_volume(args: argparse.Namespace, library: Library) -> int:
-    plan = Volumes(library).plan(args.number)
-    catalog = Catalog(library)
-    bodies = {i.id: catalog.get(i.id).body for s in plan.sections for i in s.items}
-    write_volume_docx(plan, bodies, Path(args.output))
-    print(f"已导出第 {args.number} 辑全文（{plan.totals.articles} 篇）：{args.output}")
-    return 0
-
-
-def cmd_export_catalogue(args: argparse.Namespace, library: Library) -> int:
-    plans = Volumes(library).catalogue()
-    if not plans:
-        raise InvalidValueError("文库中还没有任何一辑，无法生成总目录")
-    write_catalogue(plans, Path(args.output))
-    print(f"已导出总目录（{len(plans)} 辑）：{args.output}")
-    return 0
-
-
-def cmd_payments(args: argparse.Namespace, library: Library) -> int:
-    lines = Volumes(library).payments(args.number, args.rate)
-    total = payments.total(lines)
-    if args.output:
-        payments.write_payments(lines, Path(args.output))
-        print(f"已导出稿酬表：{len(lines)} 篇，合计 {total} 元 → {args.output}")
-    elif args.json:
-        print_json({"number": args.number, "total": total, "lines": [f.to_dict() for f in lines]})
-    else:
-        print(
-            table(
-                payments.HEADERS[:9],
-                [
-                    [
-                        str(f.id),
-                        f.authors,
-                        f.title,
-                        fees.KINDS[f.kind][0],
-                        fees.BASES[f.basis],
-                        str(f.figure),
-                        str(f.thousands),
-                        f"{f.rate:g}",
-                        f"{f.amount:.2f}",
-                    ]
-                    for f in lines
-                ],
-            )
-        )
-        print(f"合计 {total:.2f} 元")
-    return 0
-
-
 def cmd_fee(args: argparse.Namespace, library: Library) -> int:
     if all(v is None for v in (args.kind, args.basis, args.rate, args.paid)):
         raise InvalidValueError("没有要设定的内容；见 wenshi fee --help")
-    Volumes(library).set_fee(
+    library.manuscripts.set_fee(
         args.id, kind=args.kind, basis=args.basis, rate=args.rate, paid_on=args.paid
     )
     print(f"稿件 {args.id} 的稿酬设定已保存")

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import OperationalError, SqliteDatabase
 
 from wenshi.db.migrations import APP_ID, SCHEMA_VERSION, migrate
 from wenshi.errors import LibraryError
 
+# How long a writer waits for another process's write to finish before saying so (a
+# library on a slow network share may want longer: WENSHI_BUSY_TIMEOUT_MS).
+BUSY_TIMEOUT_MS = int(os.environ.get("WENSHI_BUSY_TIMEOUT_MS", "10000"))
+LOW_SPACE = 1 << 20  # below this much free space, an I/O error is a full disk
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",
-    "busy_timeout": 5000,
+    "busy_timeout": BUSY_TIMEOUT_MS,
 }
 
 
@@ -33,7 +39,26 @@ def _read_meta(db_path: Path) -> dict[str, str]:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{db_path}：数据库文件已损坏或不是 SQLite 数据库（{exc}）") from exc
+        raise open_error(db_path, exc) from exc
+
+
+def open_error(db_path: Path, exc: Exception) -> LibraryError:
+    """Why a database could not be opened, in words: a full disk or a read-only folder
+    look to SQLite like I/O errors, and must not be reported as a damaged file."""
+    folder = db_path.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    if not folder.is_dir():
+        return LibraryError(f"{folder}：文库文件夹不存在（可能已被移走、删除或断开）")
+    if free is not None and free < LOW_SPACE:
+        return LibraryError(f"{folder}：磁盘已满，无法打开文库（请先腾出空间；什么也没有改动）")
+    if not os.access(folder, os.W_OK):
+        return LibraryError(f"{folder}：文库文件夹是只读的，无法打开（需要写入权限）")
+    if isinstance(exc, sqlite3.OperationalError | OperationalError) and "locked" in str(exc):
+        return LibraryError(f"{db_path}：数据库正被另一个程序锁定，请稍后再试")
+    return LibraryError(f"{db_path}：数据库文件已损坏或不是 SQLite 数据库（{exc}）")
 
 
 def _backup_copy(db_path: Path, version: int) -> Path:
@@ -70,9 +95,12 @@ def open_database(db_path: Path, *, create: bool) -> tuple[SqliteDatabase, Path 
                 f"{db_path}：此文库由更新版本的 wenshi 创建（架构版本 {version}，"
                 f"本程序支持到 {SCHEMA_VERSION}），请升级 wenshi 后再打开"
             )
-    backup = _backup_copy(db_path, version) if 0 < version < SCHEMA_VERSION else None
-    db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
-    db.connect()
-    if version < SCHEMA_VERSION:
-        migrate(db, version)
+    try:
+        backup = _backup_copy(db_path, version) if 0 < version < SCHEMA_VERSION else None
+        db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
+        db.connect()
+        if version < SCHEMA_VERSION:
+            migrate(db, version)
+    except (sqlite3.OperationalError, OperationalError) as exc:
+        raise open_error(db_path, exc) from exc
     return db, backup

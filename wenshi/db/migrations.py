@@ -165,6 +165,21 @@ CREATE INDEX image_manuscript ON image(manuscript_id, position)
 """
 
 
+V4_VERSIONS = """
+ALTER TABLE manuscript ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE detail_change (
+    id            INTEGER PRIMARY KEY,
+    manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    field         TEXT NOT NULL,
+    old           TEXT NOT NULL,
+    new           TEXT NOT NULL,
+    actor         TEXT NOT NULL DEFAULT '',
+    at            TEXT NOT NULL
+);
+CREATE INDEX detail_change_manuscript ON detail_change(manuscript_id)
+"""
+
+
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
         for statement in sql.split(";"):
@@ -182,6 +197,9 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _script(V2_CHANGE_SEQ),
     # v3: volume layout settings, 稿酬 per manuscript, attached images.
     _script(V3_VOLUMES),
+    # v4: a version stamp per manuscript (a write that started from an older version is
+    # refused, never a silent overwrite) and the history of its details.
+    _script(V4_VERSIONS),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

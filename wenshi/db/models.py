@@ -1,16 +1,19 @@
 """peewee models mirroring the schema the migrations build (see docs/data-model.md).
 
-Models are bound to ``database_proxy``; ``wenshi.library.Library`` initialises it when a
-library is opened, so one library is open per process at a time.
+The models are defined per open library by ``define_tables(db)``: each ``Library`` gets
+its own classes bound to its own database, so two libraries open in one process never see
+each other's rows and no module-level state decides where a query goes.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from peewee import (
     BlobField,
     BooleanField,
     CompositeKey,
-    DatabaseProxy,
+    Database,
     FloatField,
     ForeignKeyField,
     IntegerField,
@@ -18,167 +21,194 @@ from peewee import (
     TextField,
 )
 
-database_proxy = DatabaseProxy()
+
+@dataclass(frozen=True)
+class Tables:
+    """The model classes of one library, all bound to its database."""
+
+    Meta: type[Model]
+    Person: type[Model]
+    Volume: type[Model]
+    Section: type[Model]
+    Manuscript: type[Model]
+    Credit: type[Model]
+    Tag: type[Model]
+    ManuscriptTag: type[Model]
+    StoredFile: type[Model]
+    Revision: type[Model]
+    ReviewEvent: type[Model]
+    DetailChange: type[Model]
+    Image: type[Model]
+
+    @property
+    def all(self) -> list[type[Model]]:
+        return [getattr(self, name) for name in self.__dataclass_fields__]
 
 
-class BaseModel(Model):
-    class Meta:
-        database = database_proxy
-        legacy_table_names = False
+def define_tables(db: Database) -> Tables:
+    """Model classes bound to ``db`` (cheap: a dozen class statements)."""
 
+    class BaseModel(Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
 
-class Meta(BaseModel):
-    key = TextField(primary_key=True)
-    value = TextField()
+    class MetaRow(BaseModel):
+        key = TextField(primary_key=True)
+        value = TextField()
 
+        class Meta:
+            table_name = "meta"
 
-class Person(BaseModel):
-    name = TextField(index=True)
-    unit = TextField(default="")
-    identity = TextField(default="")
-    phone = TextField(default="")
-    address = TextField(default="")
-    notes = TextField(default="")
+    class Person(BaseModel):
+        name = TextField(index=True)
+        unit = TextField(default="")
+        identity = TextField(default="")
+        phone = TextField(default="")
+        address = TextField(default="")
+        notes = TextField(default="")
 
+    class Volume(BaseModel):
+        number = IntegerField(unique=True)
+        title = TextField()
+        year = IntegerField(null=True)
+        status = TextField(default="planning")
+        target_words = IntegerField(null=True)
+        chars_per_line = IntegerField(default=28)
+        lines_per_page = IntegerField(default=30)
+        created_at = TextField()
+        paper = TextField(default="16开")
+        title_lines = IntegerField(default=3)
+        section_lines = IntegerField(default=2)
+        image_lines = IntegerField(default=10)
+        new_page = BooleanField(default=False)
+        right_hand = BooleanField(default=False)
+        front_pages = IntegerField(default=0)
 
-class Volume(BaseModel):
-    number = IntegerField(unique=True)
-    title = TextField()
-    year = IntegerField(null=True)
-    status = TextField(default="planning")
-    target_words = IntegerField(null=True)
-    chars_per_line = IntegerField(default=28)
-    lines_per_page = IntegerField(default=30)
-    created_at = TextField()
-    paper = TextField(default="16开")
-    title_lines = IntegerField(default=3)
-    section_lines = IntegerField(default=2)
-    image_lines = IntegerField(default=10)
-    new_page = BooleanField(default=False)
-    right_hand = BooleanField(default=False)
-    front_pages = IntegerField(default=0)
+    class Section(BaseModel):
+        volume = ForeignKeyField(Volume, backref="sections", on_delete="CASCADE")
+        name = TextField()
+        position = IntegerField()
 
+    class Manuscript(BaseModel):
+        title = TextField()
+        subtitle = TextField(default="")
+        unit = TextField(default="")
+        identity = TextField(default="")
+        phone = TextField(default="")
+        address = TextField(default="")
+        received_date = TextField(null=True)
+        received_via = TextField(default="")
+        section_wish = TextField(default="")
+        genre = TextField(default="prose")
+        body = TextField(default="")
+        status = TextField(default="received", index=True)
+        notes = TextField(default="")
+        section = ForeignKeyField(Section, null=True, backref="items", on_delete="SET NULL")
+        position = IntegerField(null=True)
+        start_page = IntegerField(null=True)
+        similar_to = ForeignKeyField("self", null=True, on_delete="SET NULL")
+        sketch = BlobField(null=True)
+        words = IntegerField(default=0)
+        cjk = IntegerField(default=0)
+        non_cjk_words = IntegerField(default=0)
+        han = IntegerField(default=0)
+        chars_no_spaces = IntegerField(default=0)
+        chars_with_spaces = IntegerField(default=0)
+        paragraphs = IntegerField(default=0)
+        created_at = TextField()
+        updated_at = TextField()
+        deleted_at = TextField(null=True)
+        change_seq = IntegerField(default=0, index=True)
+        fee_kind = TextField(default="original")
+        fee_basis = TextField(default="words")
+        fee_rate = FloatField(null=True)
+        fee_paid_on = TextField(null=True)
+        version = IntegerField(default=1)
 
-class Section(BaseModel):
-    volume = ForeignKeyField(Volume, backref="sections", on_delete="CASCADE")
-    name = TextField()
-    position = IntegerField()
+    class Credit(BaseModel):
+        """A person credited on a manuscript as 作者, 整理 or 口述, in display order."""
 
+        manuscript = ForeignKeyField(Manuscript, backref="credits", on_delete="CASCADE")
+        person = ForeignKeyField(Person, backref="credits", on_delete="RESTRICT")
+        role = TextField()
+        position = IntegerField()
 
-class Manuscript(BaseModel):
-    title = TextField()
-    subtitle = TextField(default="")
-    unit = TextField(default="")
-    identity = TextField(default="")
-    phone = TextField(default="")
-    address = TextField(default="")
-    received_date = TextField(null=True)
-    received_via = TextField(default="")
-    section_wish = TextField(default="")
-    genre = TextField(default="prose")
-    body = TextField(default="")
-    status = TextField(default="received", index=True)
-    notes = TextField(default="")
-    section = ForeignKeyField(Section, null=True, backref="items", on_delete="SET NULL")
-    position = IntegerField(null=True)
-    start_page = IntegerField(null=True)
-    similar_to = ForeignKeyField("self", null=True, on_delete="SET NULL")
-    sketch = BlobField(null=True)
-    words = IntegerField(default=0)
-    cjk = IntegerField(default=0)
-    non_cjk_words = IntegerField(default=0)
-    han = IntegerField(default=0)
-    chars_no_spaces = IntegerField(default=0)
-    chars_with_spaces = IntegerField(default=0)
-    paragraphs = IntegerField(default=0)
-    created_at = TextField()
-    updated_at = TextField()
-    deleted_at = TextField(null=True)
-    change_seq = IntegerField(default=0, index=True)
-    fee_kind = TextField(default="original")
-    fee_basis = TextField(default="words")
-    fee_rate = FloatField(null=True)
-    fee_paid_on = TextField(null=True)
+    class Tag(BaseModel):
+        name = TextField(unique=True)
 
+    class ManuscriptTag(BaseModel):
+        manuscript = ForeignKeyField(Manuscript, on_delete="CASCADE")
+        tag = ForeignKeyField(Tag, on_delete="CASCADE")
 
-class Credit(BaseModel):
-    """A person credited on a manuscript as 作者, 整理 or 口述, in display order."""
+        class Meta:
+            primary_key = CompositeKey("manuscript", "tag")
 
-    manuscript = ForeignKeyField(Manuscript, backref="credits", on_delete="CASCADE")
-    person = ForeignKeyField(Person, backref="credits", on_delete="RESTRICT")
-    role = TextField()
-    position = IntegerField()
+    class StoredFile(BaseModel):
+        """An imported original: its bytes live in ``files/`` under their SHA-256."""
 
+        manuscript = ForeignKeyField(Manuscript, backref="files", on_delete="CASCADE")
+        sha256 = TextField(unique=True)
+        original_name = TextField()
+        size = IntegerField()
+        kind = TextField()
+        encoding = TextField(default="")
+        added_at = TextField()
 
-class Tag(BaseModel):
-    name = TextField(unique=True)
+    class Revision(BaseModel):
+        """One version of a manuscript's body; the newest equals ``Manuscript.body``."""
 
+        manuscript = ForeignKeyField(Manuscript, backref="revisions", on_delete="CASCADE")
+        number = IntegerField()
+        body = TextField()
+        reason = TextField(default="")
+        created_at = TextField()
 
-class ManuscriptTag(BaseModel):
-    manuscript = ForeignKeyField(Manuscript, on_delete="CASCADE")
-    tag = ForeignKeyField(Tag, on_delete="CASCADE")
+    class ReviewEvent(BaseModel):
+        manuscript = ForeignKeyField(Manuscript, backref="review_events", on_delete="CASCADE")
+        from_status = TextField(null=True)
+        to_status = TextField()
+        actor = TextField(default="")
+        opinion = TextField(default="")
+        at = TextField()
 
-    class Meta:
-        primary_key = CompositeKey("manuscript", "tag")
+    class DetailChange(BaseModel):
+        """One change of a manuscript's details (title, people, tags, dates …): the old
+        and the new value, so metadata has a history like the body."""
 
+        manuscript = ForeignKeyField(Manuscript, backref="detail_changes", on_delete="CASCADE")
+        field = TextField()
+        old = TextField()
+        new = TextField()
+        actor = TextField(default="")
+        at = TextField()
 
-class StoredFile(BaseModel):
-    """An imported original: its bytes live in ``files/`` under their SHA-256."""
+    class Image(BaseModel):
+        """A photo attached to a manuscript; bytes in ``files/`` like every original."""
 
-    manuscript = ForeignKeyField(Manuscript, backref="files", on_delete="CASCADE")
-    sha256 = TextField(unique=True)
-    original_name = TextField()
-    size = IntegerField()
-    kind = TextField()
-    encoding = TextField(default="")
-    added_at = TextField()
+        manuscript = ForeignKeyField(Manuscript, backref="images", on_delete="CASCADE")
+        sha256 = TextField()
+        original_name = TextField()
+        caption = TextField(default="")
+        taken_on = TextField(default="")
+        photographer = TextField(default="")
+        width = IntegerField(default=0)
+        height = IntegerField(default=0)
+        position = IntegerField()
+        added_at = TextField()
 
-
-class Revision(BaseModel):
-    """One version of a manuscript's body; the newest equals ``Manuscript.body``."""
-
-    manuscript = ForeignKeyField(Manuscript, backref="revisions", on_delete="CASCADE")
-    number = IntegerField()
-    body = TextField()
-    reason = TextField(default="")
-    created_at = TextField()
-
-
-class ReviewEvent(BaseModel):
-    manuscript = ForeignKeyField(Manuscript, backref="review_events", on_delete="CASCADE")
-    from_status = TextField(null=True)
-    to_status = TextField()
-    actor = TextField(default="")
-    opinion = TextField(default="")
-    at = TextField()
-
-
-class Image(BaseModel):
-    """A photo attached to a manuscript; bytes in ``files/`` like every original."""
-
-    manuscript = ForeignKeyField(Manuscript, backref="images", on_delete="CASCADE")
-    sha256 = TextField()
-    original_name = TextField()
-    caption = TextField(default="")
-    taken_on = TextField(default="")
-    photographer = TextField(default="")
-    width = IntegerField(default=0)
-    height = IntegerField(default=0)
-    position = IntegerField()
-    added_at = TextField()
-
-
-ALL_MODELS: list[type[BaseModel]] = [
-    Meta,
-    Person,
-    Volume,
-    Section,
-    Manuscript,
-    Credit,
-    Tag,
-    ManuscriptTag,
-    StoredFile,
-    Revision,
-    ReviewEvent,
-    Image,
-]
+    return Tables(
+        Meta=MetaRow,
+        Person=Person,
+        Volume=Volume,
+        Section=Section,
+        Manuscript=Manuscript,
+        Credit=Credit,
+        Tag=Tag,
+        ManuscriptTag=ManuscriptTag,
+        StoredFile=StoredFile,
+        Revision=Revision,
+        ReviewEvent=ReviewEvent,
+        DetailChange=DetailChange,
+        Image=Image,
+    )

@@ -1,7 +1,9 @@
 """Write an export beside its target and rename it into place.
 
 A failed or interrupted export then never leaves a half-written file where the user expects
-the result, and an older file of the same name survives until the new one is complete.
+the result, and an older file of the same name survives until the new one is complete. The
+temporary file is noted in the library session first, so one left by a killed run is
+removed when the library is next opened.
 """
 
 from __future__ import annotations
@@ -11,8 +13,13 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wenshi.errors import InvalidValueError, WenshiError
+from wenshi.fsutil import reason
+
+if TYPE_CHECKING:
+    from wenshi.sessions import Session
 
 
 def check_suffix(path: Path, formats: tuple[str, ...], kind: str) -> str:
@@ -26,44 +33,30 @@ def check_suffix(path: Path, formats: tuple[str, ...], kind: str) -> str:
 
 
 @contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
+def atomic_path(path: Path, session: Session | None = None) -> Iterator[Path]:
     """Yield a fresh temporary path in the target's folder; on success it replaces ``path``,
     on any failure it is removed and an ``OSError`` becomes a one-line ``WenshiError``."""
+    path = Path(path)
     if path.is_dir():
         raise WenshiError(f"{path}：无法写入（这是一个文件夹）")
-    tmp = _create_temp(path)
+    tmp = path.with_name(f".wenshi-{secrets.token_hex(6)}{path.suffix}")
+    try:
+        # os.open with 0o666 honours the umask, so the result gets the same permissions as
+        # any file the user saves (tempfile.mkstemp would leave it readable by the owner).
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as exc:
+        raise WenshiError(f"{path}：无法写入（{reason(exc)}）") from exc
+    if session is not None:
+        session.track_temp(tmp)
     try:
         yield tmp
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WenshiError(f"{path}：无法写入（{_reason(exc)}）") from exc
+        raise WenshiError(f"{path}：无法写入（{reason(exc)}）") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def _create_temp(path: Path) -> Path:
-    # os.open with 0o666 honours the umask, so the result gets the same permissions as any
-    # file the user saves (tempfile.mkstemp would leave it readable by the owner only).
-    while True:
-        tmp = path.with_name(f".wenshi-{secrets.token_hex(6)}{path.suffix}")
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise WenshiError(f"{path}：无法写入（{_reason(exc)}）") from exc
-        return tmp
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "文件夹不存在"
-    if isinstance(exc, PermissionError):
-        return "没有写入权限"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹"
-    if isinstance(exc, NotADirectoryError):
-        return "上级路径不是文件夹"
-    return exc.strerror or str(exc)
+    finally:
+        if session is not None:
+            session.untrack_temp(tmp)

@@ -21,8 +21,6 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from wenshi.export.atomic import atomic_path
-
 LATIN = "Times New Roman"
 SONG = "宋体"
 HEI = "黑体"
@@ -131,6 +129,4 @@ def add_text(paragraph: Paragraph, text: str) -> Run:
 
 
 def save(document: Document, path: Path) -> None:
-    """Save through a temporary file beside ``path`` (see ``wenshi.export.atomic``)."""
-    with atomic_path(path) as tmp:
-        document.save(str(tmp))
+    document.save(str(path))

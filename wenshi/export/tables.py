@@ -1,7 +1,7 @@
 """Tables to .csv (UTF-8 with BOM, so Excel and WPS read the Chinese) or .xlsx.
 
-Each file is written beside the target and renamed into place (``wenshi.export.atomic``),
-so a failed export never leaves a half-written file where the user expects the result.
+Writers here and in the other export modules write to the path they are given;
+``wenshi.exports`` hands them a temporary path beside the target and renames it into place.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
-from wenshi.export.atomic import atomic_path, check_suffix
+from wenshi.export.atomic import check_suffix
 
 FORMATS = (".csv", ".xlsx")
 
@@ -21,14 +21,13 @@ def write_table(
     """Write ``rows`` under ``headers`` to ``path``; the suffix chooses the format."""
     path = Path(path)
     suffix = check_suffix(path, FORMATS, "表格")
-    with atomic_path(path) as tmp:
-        if suffix == ".csv":
-            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(headers)
-                writer.writerows(rows)
-        else:
-            _write_xlsx(tmp, headers, rows, sheet)
+    if suffix == ".csv":
+        with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(headers)
+            writer.writerows(rows)
+    else:
+        _write_xlsx(path, headers, rows, sheet)
 
 
 def _write_xlsx(

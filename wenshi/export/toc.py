@@ -16,7 +16,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 
 from wenshi.errors import InvalidValueError
-from wenshi.export.atomic import atomic_path, check_suffix
+from wenshi.export.atomic import check_suffix
 from wenshi.export.docx_style import (
     BODY_PT,
     HEI,
@@ -96,11 +96,10 @@ def write_toc(plan: VolumePlan, path: Path) -> None:
         save(document, path)
     else:
         text = _markdown(plan) if suffix == ".md" else toc_html(plan)
-        with atomic_path(path) as tmp:
-            tmp.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
 
 
-def write_catalogue(plans: list[VolumePlan], path: Path) -> None:
+def write_all_volumes_toc(plans: list[VolumePlan], path: Path) -> None:
     """Write the 总目录 of ``plans`` in volume order, as .docx or .csv."""
     path = Path(path)
     suffix = check_suffix(path, CATALOGUE_FORMATS, "总目录")

@@ -1,6 +1,6 @@
-"""What search needs to know of each manuscript, read from the catalog.
+"""What search needs to know of each manuscript, read from the database.
 
-``Catalogue`` holds the metadata of every live manuscript (small: a few hundred bytes
+``IndexedDocs`` holds the metadata of every live manuscript (small: a few hundred bytes
 each) and, lazily, the folded text of those a query has to confirm or quote. It is
 reloaded when the library's change counter moves, so a search never sees stale rows.
 """
@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from peewee import JOIN
 
-from wenshi.db.changes import current_seq
-from wenshi.db.models import Credit, Manuscript, ManuscriptTag, Person, Section, Tag, Volume
+from wenshi.db.counter import changed_since, current_seq
 from wenshi.search.fold import fold
+
+if TYPE_CHECKING:
+    from wenshi.db.models import Tables
+    from wenshi.library import Library
 
 
 @dataclass
@@ -48,27 +52,27 @@ def index_text(info: DocInfo, body: str) -> dict[str, str]:
     return {"mid": str(info.id), "title": fold(info.title_text), "body": fold(body)}
 
 
-def load_infos(ids: list[int] | None = None) -> dict[int, DocInfo]:
+def load_infos(t: Tables, ids: list[int] | None = None) -> dict[int, DocInfo]:
     """Metadata of the live (not trashed) manuscripts, all or those in ``ids``."""
     query = (
-        Manuscript.select(
-            Manuscript.id,
-            Manuscript.title,
-            Manuscript.subtitle,
-            Manuscript.status,
-            Manuscript.received_date,
-            Manuscript.position,
-            Manuscript.chars_with_spaces,
-            Section.name,
-            Section.position,
-            Volume.number,
+        t.Manuscript.select(
+            t.Manuscript.id,
+            t.Manuscript.title,
+            t.Manuscript.subtitle,
+            t.Manuscript.status,
+            t.Manuscript.received_date,
+            t.Manuscript.position,
+            t.Manuscript.chars_with_spaces,
+            t.Section.name,
+            t.Section.position,
+            t.Volume.number,
         )
-        .join(Section, JOIN.LEFT_OUTER)
-        .join(Volume, JOIN.LEFT_OUTER)
-        .where(Manuscript.deleted_at.is_null())
+        .join(t.Section, JOIN.LEFT_OUTER)
+        .join(t.Volume, JOIN.LEFT_OUTER)
+        .where(t.Manuscript.deleted_at.is_null())
     )
     if ids is not None:
-        query = query.where(Manuscript.id.in_(ids))
+        query = query.where(t.Manuscript.id.in_(ids))
     infos: dict[int, DocInfo] = {}
     for mid, title, subtitle, status, received, pos, length, sec, sec_pos, vol in query.tuples():
         year = int(received[:4]) if received else None
@@ -89,10 +93,10 @@ def load_infos(ids: list[int] | None = None) -> dict[int, DocInfo]:
         )
         infos[mid].title_folded = fold(infos[mid].title_text)
     people = (
-        Credit.select(Credit.manuscript, Credit.role, Person.name)
-        .join(Person)
-        .where(Credit.manuscript.in_(list(infos)) if ids is not None else True)
-        .order_by(Credit.manuscript, Credit.position)
+        t.Credit.select(t.Credit.manuscript, t.Credit.role, t.Person.name)
+        .join(t.Person)
+        .where(t.Credit.manuscript.in_(list(infos)) if ids is not None else True)
+        .order_by(t.Credit.manuscript, t.Credit.position)
         .tuples()
     )
     names: dict[int, list[str]] = {}
@@ -105,9 +109,9 @@ def load_infos(ids: list[int] | None = None) -> dict[int, DocInfo]:
     for mid, all_names in names.items():
         infos[mid].people_folded = fold("\n".join(all_names))
     tags = (
-        ManuscriptTag.select(ManuscriptTag.manuscript, Tag.name)
-        .join(Tag)
-        .where(ManuscriptTag.manuscript.in_(list(infos)) if ids is not None else True)
+        t.ManuscriptTag.select(t.ManuscriptTag.manuscript, t.Tag.name)
+        .join(t.Tag)
+        .where(t.ManuscriptTag.manuscript.in_(list(infos)) if ids is not None else True)
         .tuples()
     )
     for mid, name in tags:
@@ -116,31 +120,31 @@ def load_infos(ids: list[int] | None = None) -> dict[int, DocInfo]:
     return infos
 
 
-class Catalogue:
+class IndexedDocs:
     """Metadata of all live manuscripts plus a cache of folded bodies, kept current."""
 
-    def __init__(self) -> None:
+    def __init__(self, library: Library) -> None:
+        self.library = library
         self.seq = -1
         self.infos: dict[int, DocInfo] = {}
         self._bodies: dict[int, str] = {}
 
+    @property
+    def t(self) -> Tables:
+        return self.library.tables
+
     def refresh(self) -> None:
         """Reload metadata if anything changed since the last load; drop stale bodies."""
-        seq = current_seq()
+        seq = current_seq(self.t)
         if seq == self.seq:
             return
-        changed = {
-            mid
-            for (mid,) in Manuscript.select(Manuscript.id)
-            .where(Manuscript.change_seq > self.seq)
-            .tuples()
-        }
+        changed = set(changed_since(self.t, self.seq))
         for mid in changed:
             self._bodies.pop(mid, None)
         if self.seq < 0 or len(changed) > 500:
-            self.infos = load_infos()
+            self.infos = load_infos(self.t)
         else:  # reload only what changed (a trashed manuscript drops out)
-            fresh = load_infos(sorted(changed))
+            fresh = load_infos(self.t, sorted(changed))
             infos = dict(self.infos)
             for mid in changed:
                 infos.pop(mid, None)
@@ -154,7 +158,9 @@ class Catalogue:
         missing = [i for i in ids if i not in self._bodies]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
-            rows = Manuscript.select(Manuscript.id, Manuscript.body).where(Manuscript.id.in_(chunk))
+            rows = self.t.Manuscript.select(self.t.Manuscript.id, self.t.Manuscript.body).where(
+                self.t.Manuscript.id.in_(chunk)
+            )
             for mid, body in rows.tuples():
                 self._bodies[mid] = fold(body)
         return self._bodies
@@ -164,8 +170,11 @@ class Catalogue:
         cache = self.load_bodies(ids)
         return {i: cache[i] for i in ids if i in cache}
 
-    @staticmethod
-    def originals(ids: list[int]) -> dict[int, str]:
+    def originals(self, ids: list[int]) -> dict[int, str]:
         """Stored (unfolded) bodies, for snippets and concordance lines."""
-        rows = Manuscript.select(Manuscript.id, Manuscript.body).where(Manuscript.id.in_(ids))
-        return dict(rows.tuples())
+        m = self.t.Manuscript
+        out: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            rows = m.select(m.id, m.body).where(m.id.in_(ids[start : start + 500]))
+            out.update(rows.tuples())
+        return out

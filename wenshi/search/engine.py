@@ -146,11 +146,11 @@ class Evaluation:
         self.index = index
         self.searcher = index.searcher()
         self.reader = self.searcher.reader()
-        self.catalogue = index.catalogue
-        self.infos = self.catalogue.infos
-        # Set-up that only changes with the index snapshot and the catalogue: kept on the
+        self.docs = index.docs
+        self.infos = self.docs.infos
+        # Set-up that only changes with the index snapshot and the documents: kept on the
         # index (the cache holds the reader itself, so identity cannot be reused).
-        key = (self.reader, self.catalogue.seq, include_rejected)
+        key = (self.reader, self.docs.seq, include_rejected)
         cached = index.evaluation_cache
         if cached is None or cached[0][0] is not self.reader or cached[0][1:] != key[1:]:
             universe = {
@@ -238,7 +238,7 @@ class Evaluation:
                 if found:
                     counts[mid] = found
             return counts
-        texts = self.catalogue.load_bodies(candidates)
+        texts = self.docs.load_bodies(candidates)
         for mid in candidates:
             found = len(findall(texts[mid]))
             if found:
@@ -380,8 +380,8 @@ def search(
     ev = Evaluation(index, query, include_rejected)
     order = ev.ordered(sort)
     page = order[offset : offset + limit] if limit else order[offset:]
-    originals = ev.catalogue.originals(page)
-    bodies = ev.catalogue.bodies(page)
+    originals = ev.docs.originals(page)
+    bodies = ev.docs.bodies(page)
     hits = []
     for mid in page:
         info = ev.infos[mid]
@@ -428,8 +428,8 @@ def concordance(
     lines: list[ConcordanceLine] = []
     for start in range(0, len(order), 200):
         chunk = order[start : start + 200]
-        originals = ev.catalogue.originals(chunk)
-        bodies = ev.catalogue.bodies(chunk)
+        originals = ev.docs.originals(chunk)
+        bodies = ev.docs.bodies(chunk)
         for mid in chunk:
             info = ev.infos[mid]
             for fieldname, original, folded in (

@@ -1,12 +1,16 @@
 """The whoosh index of a library: where it lives, keeping it in step, rebuilding it.
 
-The index is a cache of the catalog. ``state.json`` beside it records the index format,
+The index is a cache of the database. ``state.json`` beside it records the index format,
 the library it belongs to and the change counter it has caught up to. Every committed
-write stamps manuscripts with the next counter value (``wenshi.db.changes``); ``sync``
+write stamps manuscripts with the next counter value (``wenshi.db.counter``); ``sync``
 indexes everything stamped after the recorded value, so a program that died between the
 database commit and the index commit is caught up at the next start. A missing, corrupt,
 foreign or old-format index is rebuilt — into a new folder that replaces the old one only
 when complete, so searches keep working meanwhile.
+
+Several processes may hold one library: every sync and every swap of a rebuilt index
+happens under ``index.lock``, and a sync reads the counter its index has reached from
+disk, never from memory, so a rebuild by another process cannot make it skip changes.
 """
 
 from __future__ import annotations
@@ -14,23 +18,27 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from filelock import FileLock
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, Schema
 
-from wenshi.db.changes import current_seq
-from wenshi.db.models import Manuscript, Meta
+from wenshi.db.counter import changed_since, current_seq
+from wenshi.errors import LibraryError
+from wenshi.fsutil import reason
 from wenshi.progress import Progress
 from wenshi.search.analyzer import NgramField
-from wenshi.search.documents import Catalogue, index_text, load_infos
+from wenshi.search.documents import IndexedDocs, index_text, load_infos
 
 if TYPE_CHECKING:
     from wenshi.library import Library
 
 INDEX_DIR = "index"
+LOCK_FILE = "index.lock"
 STATE_FILE = "state.json"
 INDEX_FORMAT = 1  # bump when the schema or the analyzer changes: old indexes are rebuilt
 BATCH = 200
@@ -48,67 +56,88 @@ class SearchIndex:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.path = library.path / INDEX_DIR
-        self.catalogue = Catalogue()
+        self.docs = IndexedDocs(library)
         self.notice: Callable[[str], None] = lambda message: None
         self.progress_factory: Callable[[], Progress] = Progress
+        self._lock = FileLock(library.path / LOCK_FILE, thread_local=False)
         self._ix: whoosh_index.Index | None = None
+        self._generation = ""  # which build of the index ``_ix`` has open
         self._searcher = None
-        self._seq = 0
         self.evaluation_cache: tuple | None = None  # see engine.Evaluation
 
+    @property
+    def t(self):
+        return self.library.tables
+
     # -- state ---------------------------------------------------------------------------
-    @staticmethod
-    def _library_id() -> str:
-        row = Meta.get_or_none(Meta.key == "created_at")
+    def _library_id(self) -> str:
+        row = self.t.Meta.get_or_none(self.t.Meta.key == "created_at")
         return row.value if row else ""
 
-    def _read_state(self, folder: Path) -> dict | None:
+    @staticmethod
+    def _read_state(folder: Path) -> dict | None:
         try:
             state = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return state if isinstance(state, dict) else None
 
-    @staticmethod
-    def _write_state(folder: Path, seq: int, library_id: str) -> None:
+    def _write_state(self, folder: Path, seq: int, generation: str) -> None:
         tmp = folder / (STATE_FILE + ".tmp")
         tmp.write_text(
-            json.dumps({"format": INDEX_FORMAT, "library": library_id, "seq": seq}),
+            json.dumps(
+                {
+                    "format": INDEX_FORMAT,
+                    "library": self._library_id(),
+                    "seq": seq,
+                    "generation": generation,
+                }
+            ),
             encoding="utf-8",
         )
         os.replace(tmp, folder / STATE_FILE)
 
-    def _problem(self) -> str | None:
+    def _problem(self, state: dict | None) -> str | None:
         """Why the index on disk cannot be used as it is, or None if it can."""
         if not self.path.is_dir():
             return "检索索引不存在"
-        state = self._read_state(self.path)
         if state is None:
             return "检索索引的状态文件缺失或损坏"
         if state.get("format") != INDEX_FORMAT:
             return "检索索引的格式已过时"
-        if state.get("library") != self._library_id() or state.get("seq", 0) > current_seq():
+        if state.get("library") != self._library_id() or state.get("seq", 0) > current_seq(self.t):
             return "检索索引不属于这个文库（或文库已从备份恢复）"
         return None
 
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the index lock (all processes of this library); OS errors in one line."""
+        try:
+            with self._lock:
+                yield
+        except OSError as exc:
+            raise LibraryError(f"{self.path}：无法写入检索索引（{reason(exc)}）") from exc
+
     # -- opening -------------------------------------------------------------------------
-    def _open(self) -> whoosh_index.Index:
-        if self._ix is not None:
-            return self._ix
-        problem = self._problem()
-        if problem is None:
+    def _current(self) -> tuple[whoosh_index.Index, dict]:
+        """The index on disk and its state, opened (or rebuilt) as needed. Call locked."""
+        state = self._read_state(self.path)
+        problem = self._problem(state)
+        if problem is None and (self._ix is None or state.get("generation") != self._generation):
+            self.close()
             try:
                 self._ix = whoosh_index.open_dir(str(self.path))
                 self._ix.schema  # noqa: B018 - reading the TOC proves the index is readable
-                self._seq = int(self._read_state(self.path)["seq"])
+                self._generation = str(state.get("generation", ""))
             except Exception as exc:  # whoosh raises many kinds on a damaged index
                 problem = f"检索索引已损坏（{type(exc).__name__}）"
-                self._ix = None
+                self.close()
         if problem is not None:
             self.notice(f"{problem}，正在重建……")
-            self.rebuild(self.progress_factory())
+            self._rebuild_locked(self.progress_factory())
+            state = self._read_state(self.path) or {}
         assert self._ix is not None
-        return self._ix
+        return self._ix, state
 
     def close(self) -> None:
         if self._searcher is not None:
@@ -117,75 +146,109 @@ class SearchIndex:
         if self._ix is not None:
             self._ix.close()
             self._ix = None
+        self._generation = ""
 
     def searcher(self):
         """An up-to-date whoosh searcher (refreshed only when the index changed)."""
-        self.sync()
-        ix = self._open()
-        if self._searcher is None:
-            self._searcher = ix.searcher()
-        else:
-            self._searcher = self._searcher.refresh()
-        self.catalogue.refresh()
+        with self._locked():
+            self._sync_locked()
+            if self._searcher is None:
+                self._searcher = self._ix.searcher()
+            else:
+                self._searcher = self._searcher.refresh()
+        self.docs.refresh()
         return self._searcher
 
     # -- keeping in step -----------------------------------------------------------------
     def sync(self) -> int:
-        """Index every manuscript changed since the last sync; returns how many."""
-        ix = self._open()
-        target = current_seq()
-        if target <= self._seq:
+        """Index every manuscript changed since the index's recorded counter; returns how
+        many."""
+        with self._locked():
+            return self._sync_locked()
+
+    def _sync_locked(self) -> int:
+        ix, state = self._current()
+        done = int(state.get("seq", 0))
+        target = current_seq(self.t)
+        if target <= done:
             return 0
-        changed = [
-            mid
-            for (mid,) in Manuscript.select(Manuscript.id)
-            .where(Manuscript.change_seq > self._seq)
-            .tuples()
-        ]
-        infos = load_infos(changed)
-        bodies = Catalogue.originals([m for m in changed if m in infos])
-        writer = ix.writer(limitmb=128)
-        try:
-            for mid in changed:
-                if mid in infos:
-                    writer.update_document(**index_text(infos[mid], bodies[mid]))
-                else:  # trashed
-                    writer.delete_by_term("mid", str(mid))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
-        self._write_state(self.path, target, self._library_id())
-        self._seq = target
+        changed = changed_since(self.t, done)
+        if changed:
+            infos = load_infos(self.t, changed)
+            bodies = self.docs.originals([m for m in changed if m in infos])
+            writer = ix.writer(limitmb=128)
+            try:
+                for mid in changed:
+                    if mid in infos:
+                        writer.update_document(**index_text(infos[mid], bodies[mid]))
+                    else:  # trashed
+                        writer.delete_by_term("mid", str(mid))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        self._write_state(self.path, target, self._generation)
         return len(changed)
 
     def rebuild(self, progress: Progress | None = None) -> int:
-        """Build a complete new index beside the old one, then swap; returns documents."""
+        """Build a complete new index beside the old one, then swap; returns documents.
+        Changes committed while it builds are caught up before it returns."""
         progress = progress or Progress()
-        seq = current_seq()
-        new = self.path.with_name(f"{INDEX_DIR}.new-{os.getpid()}")
-        shutil.rmtree(new, ignore_errors=True)
-        new.mkdir(parents=True)
-        try:
-            count = self._build_into(new, progress)
-            self._write_state(new, seq, self._library_id())
-        except BaseException:
-            shutil.rmtree(new, ignore_errors=True)
-            raise
-        self.close()
-        old = self.path.with_name(f"{INDEX_DIR}.old-{os.getpid()}")
-        if self.path.exists():
-            os.replace(self.path, old)
-        os.replace(new, self.path)
-        shutil.rmtree(old, ignore_errors=True)
-        self._ix = whoosh_index.open_dir(str(self.path))
-        self._seq = seq
+        seq = current_seq(self.t)
+        new = self.path.with_name(f"{INDEX_DIR}.new-{os.getpid()}-{id(self):x}")
+        count = self._build(new, seq, progress)
+        with self._locked():
+            self._swap(new)
+        self.sync()
         return count
 
-    @staticmethod
-    def _build_into(folder: Path, progress: Progress) -> int:
+    def _rebuild_locked(self, progress: Progress) -> None:
+        seq = current_seq(self.t)
+        new = self.path.with_name(f"{INDEX_DIR}.new-{os.getpid()}-{id(self):x}")
+        self._build(new, seq, progress)
+        self._swap(new)
+
+    def _build(self, folder: Path, seq: int, progress: Progress) -> int:
+        session = self.library.session
+        if session is not None:
+            session.track_temp(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            folder.mkdir(parents=True)
+            count = self._build_into(folder, progress)
+            self._write_state(folder, seq, os.urandom(8).hex())
+        except OSError as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise LibraryError(f"{self.path}：无法建立检索索引（{reason(exc)}）") from exc
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return count
+
+    def _swap(self, new: Path) -> None:
+        """Put a complete new index in place of the old one (call locked)."""
+        self.close()
+        old = self.path.with_name(f"{INDEX_DIR}.old-{os.getpid()}-{id(self):x}")
+        session = self.library.session
+        if session is not None:
+            session.track_temp(old)
+        try:
+            if self.path.exists():
+                os.replace(self.path, old)
+            os.replace(new, self.path)
+        except OSError as exc:
+            raise LibraryError(f"{self.path}：无法替换检索索引（{reason(exc)}）") from exc
+        shutil.rmtree(old, ignore_errors=True)
+        if session is not None:
+            session.untrack_temp(new)
+            session.untrack_temp(old)
+        self._ix = whoosh_index.open_dir(str(self.path))
+        self._generation = str((self._read_state(self.path) or {}).get("generation", ""))
+        self.evaluation_cache = None
+
+    def _build_into(self, folder: Path, progress: Progress) -> int:
         ix = whoosh_index.create_in(str(folder), make_schema())
-        infos = load_infos()
+        infos = load_infos(self.t)
         ids = sorted(infos)
         writer = ix.writer(limitmb=256)
         try:
@@ -193,7 +256,7 @@ class SearchIndex:
                 progress.update(start, len(ids), "建立检索索引")
                 progress.check()
                 chunk = ids[start : start + BATCH]
-                for mid, body in Catalogue.originals(chunk).items():
+                for mid, body in self.docs.originals(chunk).items():
                     writer.add_document(**index_text(infos[mid], body))
         except BaseException:
             writer.cancel()
@@ -203,3 +266,14 @@ class SearchIndex:
         writer.commit()
         ix.close()
         return len(ids)
+
+    def clean_leftovers(self) -> list[str]:
+        """Remove half-built or half-swapped index folders no live process is using (those
+        of killed runs, including runs of versions that did not record them)."""
+        live = {temp for s in self.library.other_sessions() for temp in s.temps}
+        removed = []
+        for folder in self.path.parent.glob(f"{INDEX_DIR}.*-*"):
+            if folder.is_dir() and str(folder) not in live:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(str(folder))
+        return removed

@@ -1,27 +1,33 @@
-"""The volume API: create and lay out 辑, manage 栏目, place manuscripts, plan, pay.
+"""Operations on volumes: create and lay out 辑, manage 栏目, place manuscripts, publish
+and reopen; and their reads: the plan (page estimate) and the payment sheet.
 
-Every write is one transaction and stamps the manuscripts it moves, so search filters
-(``volume:``, ``section:``) follow at once.
+Every write is one transaction, returns its ``Changes`` and stamps the manuscripts it
+moves, so search filters (``volume:``, ``section:``) follow at once. Status changes of the
+pieces (publication, reopening) go through ``manuscripts.change_status`` and the rule book.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING
 
-from peewee import fn
+from peewee import Model, fn
 
 from wenshi import workflow
-from wenshi.catalog import Catalog
-from wenshi.db.changes import stamp
-from wenshi.db.models import Image, Manuscript, ReviewEvent, Section, Volume
+from wenshi.changes import Aspect, Changes, Recorder
+from wenshi.db.counter import stamp
 from wenshi.errors import InvalidValueError, NotFoundError
-from wenshi.library import Library
+from wenshi.manuscripts import change_status
 from wenshi.text.wordcount import layout_words as verse_words
-from wenshi.timeutil import now_iso, parse_date
+from wenshi.timeutil import now_iso
 from wenshi.volumes import fees
 from wenshi.volumes.layout import ArticleShape, LayoutSettings, article_lines, paginate
 from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan
+
+if TYPE_CHECKING:
+    from wenshi.db.models import Tables
+    from wenshi.library import Library
 
 VOLUME_STATUSES = {"planning": "编辑中", "printing": "付印", "published": "已出版"}
 LAYOUT_FIELDS = tuple(f.name for f in fields(LayoutSettings))
@@ -52,52 +58,67 @@ class PoolItem:
 
 
 class Volumes:
+    """Operations on the volumes of one library."""
+
     def __init__(self, library: Library) -> None:
         self.library = library
 
+    @property
+    def t(self) -> Tables:
+        return self.library.tables
+
     # -- lookups ---------------------------------------------------------------------------
-    @staticmethod
-    def _volume(number: int) -> Volume:
-        volume = Volume.get_or_none(Volume.number == number)
+    def _volume(self, number: int) -> Model:
+        volume = self.t.Volume.get_or_none(self.t.Volume.number == number)
         if volume is None:
             raise NotFoundError(f"第 {number} 辑不存在（可用 wenshi volume create {number} 新建）")
         return volume
 
-    @staticmethod
-    def _section(volume: Volume, name: str) -> Section:
-        section = Section.get_or_none((Section.volume == volume) & (Section.name == name.strip()))
+    def _section(self, volume: Model, name: str) -> Model:
+        t = self.t
+        section = t.Section.get_or_none(
+            (t.Section.volume == volume) & (t.Section.name == name.strip())
+        )
         if section is None:
-            names = (
-                "、".join(s.name for s in volume.sections.order_by(Section.position)) or "（无）"
-            )
+            names = "、".join(s.name for s in self._sections_of(volume)) or "（无）"
             raise NotFoundError(f"第 {volume.number} 辑没有栏目“{name}”；现有栏目：{names}")
         return section
+
+    def _sections_of(self, volume: Model) -> list[Model]:
+        return list(volume.sections.order_by(self.t.Section.position))
 
     def settings(self, number: int) -> LayoutSettings:
         """A volume's layout, without computing its plan."""
         return self.settings_of(self._volume(number))
 
     @staticmethod
-    def settings_of(volume: Volume) -> LayoutSettings:
+    def settings_of(volume: Model) -> LayoutSettings:
         return LayoutSettings(**{name: getattr(volume, name) for name in LAYOUT_FIELDS})
 
-    @staticmethod
-    def _items(section: Section) -> list[Manuscript]:
+    def _items(self, section: Model) -> list[Model]:
+        t = self.t
         return list(
-            Manuscript.select()
-            .where((Manuscript.section == section) & Manuscript.deleted_at.is_null())
-            .order_by(Manuscript.position, Manuscript.id)
+            t.Manuscript.select()
+            .where((t.Manuscript.section == section) & t.Manuscript.deleted_at.is_null())
+            .order_by(t.Manuscript.position, t.Manuscript.id)
         )
 
-    @staticmethod
-    def _renumber(rows: Sequence[Manuscript], section: Section | None) -> None:
+    def _volume_items(self, volume: Model) -> list[int]:
+        t = self.t
+        query = (
+            t.Manuscript.select(t.Manuscript.id).join(t.Section).where(t.Section.volume == volume)
+        )
+        return [mid for (mid,) in query.tuples()]
+
+    def _renumber(self, rows: Sequence[Model], section: Model | None) -> None:
         """Positions 0, 1, 2 … in this order; every row is stamped, since a shifted
         position changes the volume order that search sorts and exports by."""
+        t = self.t
         for position, row in enumerate(rows):
-            Manuscript.update(section=section, position=position).where(
-                Manuscript.id == row.id
+            t.Manuscript.update(section=section, position=position).where(
+                t.Manuscript.id == row.id
             ).execute()
-        stamp(row.id for row in rows)
+        stamp(t, (row.id for row in rows))
 
     # -- volumes ---------------------------------------------------------------------------
     def create(
@@ -108,7 +129,7 @@ class Volumes:
         year: int | None = None,
         target_words: int | None = None,
         settings: LayoutSettings | None = None,
-    ) -> None:
+    ) -> Changes:
         if number < 1:
             raise InvalidValueError(f"辑号“{number}”无效：须为正整数")
         if not title.strip():
@@ -116,10 +137,11 @@ class Volumes:
         if target_words is not None and target_words < 0:
             raise InvalidValueError("目标字数不能为负数")
         settings = settings or LayoutSettings()
-        with self.library.write():
-            if Volume.get_or_none(Volume.number == number):
+        t = self.t
+        with self.library.transaction() as tx:
+            if t.Volume.get_or_none(t.Volume.number == number):
                 raise InvalidValueError(f"第 {number} 辑已存在")
-            Volume.create(
+            t.Volume.create(
                 number=number,
                 title=title.strip(),
                 year=year,
@@ -127,9 +149,12 @@ class Volumes:
                 created_at=now_iso(),
                 **asdict(settings),
             )
+            tx.note(Aspect.VOLUME, volumes=[number])
+            return tx.changes
 
-    def update(self, number: int, **changes: object) -> None:
-        """Change title, year, target_words, status or any layout setting."""
+    def update(self, number: int, **changes: object) -> Changes:
+        """Change title, year, target_words, status or any layout setting. Setting the
+        status to published publishes every piece; leaving published reopens them."""
         allowed = {"title", "year", "target_words", "status", *LAYOUT_FIELDS}
         unknown = set(changes) - allowed
         if unknown:
@@ -140,50 +165,65 @@ class Volumes:
             )
         if "title" in changes and not str(changes["title"]).strip():
             raise InvalidValueError("辑名不能为空")
-        with self.library.write():
+        with self.library.transaction() as tx:
             volume = self._volume(number)
             layout = {k: v for k, v in changes.items() if k in LAYOUT_FIELDS}
             if layout:
                 LayoutSettings(**(asdict(self.settings_of(volume)) | layout))  # validates
-            publishing = changes.get("status") == "published" and volume.status != "published"
+            was = volume.status
             for key, value in changes.items():
                 setattr(volume, key, value)
             volume.save()
-            if publishing:
-                self._publish(volume)
-            stamp(
-                m.id
-                for m in Manuscript.select(Manuscript.id)
-                .join(Section)
-                .where(Section.volume == volume)
-            )
+            if was != "published" and volume.status == "published":
+                self._publish(tx, volume)
+            elif was == "published" and volume.status != "published":
+                self._reopen(tx, volume)
+            items = self._volume_items(volume)
+            stamp(self.t, items)
+            tx.note(Aspect.VOLUME, Aspect.PLACEMENT, volumes=[number], manuscripts=items)
+            return tx.changes
 
-    def _publish(self, volume: Volume) -> None:
-        """已刊: every piece of a volume that goes out is marked published, with the volume
-        and its start page recorded in the review trail (the page estimate's figure)."""
-        now = now_iso()
+    def _publish(self, tx: Recorder, volume: Model) -> None:
+        """已刊: every piece of a volume that goes out is marked published, with its start
+        page (the page estimate's figure) recorded in its review trail."""
         for section in self.plan(volume.number).sections:
             for item in section.items:
-                row = Manuscript.get_by_id(item.id)
+                row = self.library.manuscripts.row(item.id)
                 row.start_page = item.start_page
                 if row.status != "published":
-                    ReviewEvent.create(
-                        manuscript=row,
-                        from_status=row.status,
-                        to_status="published",
-                        at=now,
+                    change_status(
+                        self.library,
+                        tx,
+                        row,
+                        "published",
+                        cause=workflow.Cause.PUBLICATION,
                         opinion=f"第{volume.number}辑出版，第{item.start_page}页起",
                     )
-                    row.status = "published"
-                row.save()
+                else:
+                    row.save()
+
+    def _reopen(self, tx: Recorder, volume: Model) -> None:
+        """A published volume reopened for correction: its pieces go back to 校对."""
+        for mid in self._volume_items(volume):
+            row = self.library.manuscripts.row(mid, include_deleted=True)
+            if row.status == "published":
+                change_status(
+                    self.library,
+                    tx,
+                    row,
+                    "proofreading",
+                    cause=workflow.Cause.REOPENING,
+                    opinion=f"第{volume.number}辑重新开放修改",
+                )
 
     def list(self) -> list[VolumeSummary]:
+        t = self.t
         out = []
-        for volume in Volume.select().order_by(Volume.number):
+        for volume in t.Volume.select().order_by(t.Volume.number):
             row = (
-                Manuscript.select(fn.COUNT(Manuscript.id), fn.SUM(Manuscript.words))
-                .join(Section)
-                .where((Section.volume == volume) & Manuscript.deleted_at.is_null())
+                t.Manuscript.select(fn.COUNT(t.Manuscript.id), fn.SUM(t.Manuscript.words))
+                .join(t.Section)
+                .where((t.Section.volume == volume) & t.Manuscript.deleted_at.is_null())
                 .tuples()
                 .first()
             )
@@ -201,55 +241,62 @@ class Volumes:
         return out
 
     # -- sections --------------------------------------------------------------------------
-    def add_section(self, number: int, name: str, at: int | None = None) -> None:
+    def add_section(self, number: int, name: str, at: int | None = None) -> Changes:
         name = name.strip()
         if not name:
             raise InvalidValueError("栏目名不能为空")
-        with self.library.write():
+        t = self.t
+        with self.library.transaction() as tx:
             volume = self._volume(number)
-            if Section.get_or_none((Section.volume == volume) & (Section.name == name)):
+            if t.Section.get_or_none((t.Section.volume == volume) & (t.Section.name == name)):
                 raise InvalidValueError(f"第 {number} 辑已有栏目“{name}”")
-            sections = list(volume.sections.order_by(Section.position))
-            new = Section.create(volume=volume, name=name, position=len(sections))
+            sections = self._sections_of(volume)
+            new = t.Section.create(volume=volume, name=name, position=len(sections))
             self._order_sections(sections, new, at)
+            tx.note(Aspect.VOLUME, volumes=[number])
+            return tx.changes
 
-    @staticmethod
-    def _order_sections(others: list[Section], moved: Section, at: int | None) -> None:
+    def _order_sections(self, others: list[Model], moved: Model, at: int | None) -> None:
         index = len(others) if at is None else max(0, min(at - 1, len(others)))
         others = [s for s in others if s.id != moved.id]
         others.insert(index, moved)
         for position, section in enumerate(others):
-            Section.update(position=position).where(Section.id == section.id).execute()
+            self.t.Section.update(position=position).where(
+                self.t.Section.id == section.id
+            ).execute()
 
-    def rename_section(self, number: int, old: str, new: str) -> None:
+    def rename_section(self, number: int, old: str, new: str) -> Changes:
         new = new.strip()
         if not new:
             raise InvalidValueError("栏目名不能为空")
-        with self.library.write():
+        t = self.t
+        with self.library.transaction() as tx:
             volume = self._volume(number)
             section = self._section(volume, old)
-            if new != section.name and Section.get_or_none(
-                (Section.volume == volume) & (Section.name == new)
+            if new != section.name and t.Section.get_or_none(
+                (t.Section.volume == volume) & (t.Section.name == new)
             ):
                 raise InvalidValueError(f"第 {number} 辑已有栏目“{new}”")
             section.name = new
             section.save()
-            stamp(m.id for m in self._items(section))
+            items = [m.id for m in self._items(section)]
+            stamp(t, items)
+            tx.note(Aspect.VOLUME, Aspect.PLACEMENT, volumes=[number], manuscripts=items)
+            return tx.changes
 
-    def move_section(self, number: int, name: str, at: int) -> None:
-        with self.library.write():
+    def move_section(self, number: int, name: str, at: int) -> Changes:
+        with self.library.transaction() as tx:
             volume = self._volume(number)
             section = self._section(volume, name)
-            self._order_sections(list(volume.sections.order_by(Section.position)), section, at)
-            stamp(
-                m.id
-                for m in Manuscript.select(Manuscript.id)
-                .join(Section)
-                .where(Section.volume == volume)
-            )
+            self._order_sections(self._sections_of(volume), section, at)
+            items = self._volume_items(volume)
+            stamp(self.t, items)
+            tx.note(Aspect.VOLUME, Aspect.PLACEMENT, volumes=[number], manuscripts=items)
+            return tx.changes
 
-    def remove_section(self, number: int, name: str) -> None:
-        with self.library.write():
+    def remove_section(self, number: int, name: str) -> Changes:
+        t = self.t
+        with self.library.transaction() as tx:
             volume = self._volume(number)
             section = self._section(volume, name)
             items = self._items(section)
@@ -258,14 +305,16 @@ class Volumes:
                     f"栏目“{name}”中还有 {len(items)} 篇稿件，请先移到其他栏目或移出本辑"
                 )
             section.delete_instance()
-            for position, s in enumerate(volume.sections.order_by(Section.position)):
-                Section.update(position=position).where(Section.id == s.id).execute()
+            for position, s in enumerate(self._sections_of(volume)):
+                t.Section.update(position=position).where(t.Section.id == s.id).execute()
+            tx.note(Aspect.VOLUME, volumes=[number])
+            return tx.changes
 
     def sections(self, number: int) -> list[str]:
-        return [s.name for s in self._volume(number).sections.order_by(Section.position)]
+        return [s.name for s in self._sections_of(self._volume(number))]
 
     # -- placing manuscripts ---------------------------------------------------------------
-    def _placeable(self, row: Manuscript, volume: Volume) -> None:
+    def _placeable(self, row: Model, volume: Model) -> None:
         if row.deleted_at:
             raise InvalidValueError(f"稿件 {row.id} 在回收站中，不能编入")
         if row.status not in workflow.PLACEABLE:
@@ -279,23 +328,26 @@ class Volumes:
                 f"一篇稿件只能编入一辑（请先从该辑移出）"
             )
 
-    def add(self, number: int, ids: Iterable[int], section: str, at: int | None = None) -> None:
-        """Place manuscripts in a section at 1-based position ``at`` (default: the end).
-        All or nothing: one bad id leaves the volume as it was."""
+    def place(
+        self, number: int, ids: Iterable[int], section: str, at: int | None = None
+    ) -> Changes:
+        """Put manuscripts in a section at 1-based position ``at`` (default: the end):
+        pieces from the pool are added, pieces already in this volume move. All or
+        nothing: one bad id leaves the volume as it was."""
         ids = list(dict.fromkeys(ids))
-        catalog = Catalog(self.library)
-        with self.library.write():
+        with self.library.transaction() as tx:
             volume = self._volume(number)
             target = self._section(volume, section)
             rows = []
             for mid in ids:
-                catalog.get(mid, include_deleted=False)
-                row = Manuscript.get_by_id(mid)
+                row = self.library.manuscripts.row(mid)
                 self._placeable(row, volume)
                 rows.append(row)
             self._insert(rows, target, at)
+            tx.note(Aspect.PLACEMENT, volumes=[number], manuscripts=ids)
+            return tx.changes
 
-    def _insert(self, rows: list[Manuscript], target: Section, at: int | None) -> None:
+    def _insert(self, rows: list[Model], target: Model, at: int | None) -> None:
         if at is not None and at < 1:
             raise InvalidValueError(f"位置“{at}”无效：从 1 开始计数")
         moving = {r.id for r in rows}
@@ -304,71 +356,84 @@ class Volumes:
         index = len(current) if at is None else min(at - 1, len(current))
         self._renumber(current[:index] + rows + current[index:], target)
         for section_id in old_sections:
-            old = Section.get_by_id(section_id)
+            old = self.t.Section.get_by_id(section_id)
             self._renumber(self._items(old), old)
-        stamp(moving)
+        stamp(self.t, moving)
 
-    def move(self, number: int, manuscript_id: int, section: str, at: int | None = None) -> None:
-        with self.library.write():
-            volume = self._volume(number)
-            row = self._in_volume(volume, manuscript_id)
-            self._insert([row], self._section(volume, section), at)
+    def move(self, number: int, manuscript_id: int, section: str, at: int | None = None) -> Changes:
+        """Move a piece that is in this volume to another section or position."""
+        with self.library.transaction():
+            self._in_volume(self._volume(number), manuscript_id)
+            return self.place(number, [manuscript_id], section, at)
 
-    def _in_volume(self, volume: Volume, manuscript_id: int) -> Manuscript:
-        row = Manuscript.get_or_none(Manuscript.id == manuscript_id)
+    def _in_volume(self, volume: Model, manuscript_id: int) -> Model:
+        row = self.t.Manuscript.get_or_none(self.t.Manuscript.id == manuscript_id)
         if row is None or row.section_id is None or row.section.volume_id != volume.id:
             raise NotFoundError(f"稿件 {manuscript_id} 不在第 {volume.number} 辑中")
         return row
 
-    def remove(self, number: int, manuscript_id: int) -> None:
-        with self.library.write():
+    def remove(self, number: int, ids: int | Iterable[int]) -> Changes:
+        """Take pieces out of the volume, back to the pool."""
+        ids = [ids] if isinstance(ids, int) else list(dict.fromkeys(ids))
+        t = self.t
+        with self.library.transaction() as tx:
             volume = self._volume(number)
-            row = self._in_volume(volume, manuscript_id)
-            section = row.section
-            Manuscript.update(section=None, position=None).where(Manuscript.id == row.id).execute()
-            self._renumber(self._items(section), section)
-            stamp([row.id])
+            for mid in ids:
+                row = self._in_volume(volume, mid)
+                section = row.section
+                t.Manuscript.update(section=None, position=None).where(
+                    t.Manuscript.id == row.id
+                ).execute()
+                self._renumber(self._items(section), section)
+            stamp(t, ids)
+            tx.note(Aspect.PLACEMENT, volumes=[number], manuscripts=ids)
+            return tx.changes
 
     def pool(self) -> list[PoolItem]:
         """采用 and 待用 manuscripts in no volume: what the next volume is built from."""
-        rows = (
-            Manuscript.select()
+        t = self.t
+        rows = list(
+            t.Manuscript.select(
+                t.Manuscript.id,
+                t.Manuscript.title,
+                t.Manuscript.status,
+                t.Manuscript.words,
+                t.Manuscript.section_wish,
+            )
             .where(
-                Manuscript.status.in_(["accepted", "held"])
-                & Manuscript.section.is_null()
-                & Manuscript.deleted_at.is_null()
+                t.Manuscript.status.in_(["accepted", "held"])
+                & t.Manuscript.section.is_null()
+                & t.Manuscript.deleted_at.is_null()
             )
-            .order_by(Manuscript.status, Manuscript.id)
+            .order_by(t.Manuscript.status, t.Manuscript.id)
+            .tuples()
         )
+        authors = self.library.queries.authors_by_id([r[0] for r in rows])
         return [
-            PoolItem(
-                r.id,
-                r.title,
-                Catalog.people(r, "author"),
-                r.status,
-                workflow.label(r.status),
-                r.words,
-                r.section_wish,
-            )
-            for r in rows
+            PoolItem(mid, title, authors[mid], status, workflow.label(status), words, wish)
+            for mid, title, status, words, wish in rows
         ]
 
     # -- plan ------------------------------------------------------------------------------
     def plan(self, number: int) -> VolumePlan:
+        t = self.t
+        people = self.library.manuscripts.people
         volume = self._volume(number)
         settings = self.settings_of(volume)
-        sections = list(volume.sections.order_by(Section.position))
+        sections = self._sections_of(volume)
         rows_by_section = [self._items(s) for s in sections]
         images = dict(
-            Image.select(Image.manuscript, fn.COUNT(Image.id)).group_by(Image.manuscript).tuples()
+            t.Image.select(t.Image.manuscript, fn.COUNT(t.Image.id))
+            .group_by(t.Image.manuscript)
+            .tuples()
         )
         items: list[list[ItemPlan]] = []
         for rows in rows_by_section:
             planned = []
             for row in rows:
-                authors = Catalog.people(row, "author")
-                compilers = Catalog.people(row, "compiler")
-                narrators = Catalog.people(row, "narrator")
+                authors = people(row, "author")
+                compilers = people(row, "compiler")
+                narrators = people(row, "narrator")
                 shape = ArticleShape(
                     body=row.body,
                     has_subtitle=bool(row.subtitle),
@@ -434,34 +499,12 @@ class Volumes:
         totals.layout_words += item.layout_words
         totals.images += item.images
 
-    def catalogue(self) -> list[VolumePlan]:
-        """Every volume's plan, in number order: the cumulative 总目录."""
-        return [self.plan(v.number) for v in Volume.select().order_by(Volume.number)]
+    def all_plans(self) -> list[VolumePlan]:
+        """Every volume's plan, in number order (what the 总目录 lists)."""
+        t = self.t
+        return [self.plan(v.number) for v in t.Volume.select().order_by(t.Volume.number)]
 
     # -- 稿酬 -------------------------------------------------------------------------------
-    def set_fee(
-        self,
-        manuscript_id: int,
-        *,
-        kind: str | None = None,
-        basis: str | None = None,
-        rate: float | None = None,
-        paid_on: str | None = None,
-    ) -> None:
-        with self.library.write():
-            row = Manuscript.get_or_none(Manuscript.id == manuscript_id)
-            if row is None or row.deleted_at:
-                raise NotFoundError(f"稿件 {manuscript_id} 不存在")
-            if kind is not None:
-                row.fee_kind = fees.check_kind(kind)
-            if basis is not None:
-                row.fee_basis = fees.check_basis(basis)
-            if rate is not None:
-                row.fee_rate = fees.check_rate(rate)
-            if paid_on is not None:
-                row.fee_paid_on = parse_date(paid_on)
-            row.save()
-
     def payments(self, number: int, default_rate: float | None = None) -> list[fees.Fee]:
         """The payment sheet: one line per article of the volume, in volume order."""
         if default_rate is not None:
@@ -471,7 +514,7 @@ class Volumes:
         missing = []
         for section in plan.sections:
             for item in section.items:
-                row = Manuscript.get_by_id(item.id)
+                row = self.library.manuscripts.row(item.id)
                 rate = row.fee_rate if row.fee_rate is not None else default_rate
                 if rate is None:
                     missing.append(item.id)

@@ -1,0 +1,146 @@
+"""Every edge of the review rule book, and every change it forbids, taken through the
+command line: allowed steps succeed and are recorded; forbidden ones exit 1 with one line
+naming what is allowed, and change nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wenshi import workflow
+from wenshi.cli.main import main
+from wenshi.library import Library
+from wenshi.records import NewManuscript
+
+# The shortest review path from 收稿 to each state.
+PATHS: dict[str, tuple[str, ...]] = {
+    "received": (),
+    "first_review": ("first_review",),
+    "second_review": ("first_review", "second_review"),
+    "final_review": ("first_review", "second_review", "final_review"),
+    "revise": ("first_review", "revise"),
+    "rejected": ("rejected",),
+    "held": ("first_review", "second_review", "final_review", "held"),
+    "accepted": ("first_review", "second_review", "final_review", "accepted"),
+    "editing": ("first_review", "second_review", "final_review", "accepted", "editing"),
+    "proofreading": (
+        "first_review",
+        "second_review",
+        "final_review",
+        "accepted",
+        "editing",
+        "proofreading",
+    ),
+    "published": (
+        "first_review",
+        "second_review",
+        "final_review",
+        "accepted",
+        "editing",
+        "proofreading",
+        "published",
+    ),
+}
+
+
+def _in_state(library: Library, status: str, title: str) -> int:
+    mid = library.manuscripts.add(NewManuscript(title=title, body="正文")).value
+    for step in PATHS[status]:
+        library.manuscripts.transition(mid, step)
+    return mid
+
+
+def test_every_review_edge_and_every_forbidden_change(tmp_path: Path, capsys):
+    folder = tmp_path / "lib"
+    allowed: dict[tuple[str, str], int] = {}
+    forbidden_owner: dict[str, int] = {}
+    with Library.open(folder) as library, library.batch():
+        for source in workflow.STATUSES:
+            forbidden_owner[source] = _in_state(library, source, f"{source}-forbidden")
+            for target in workflow.NEXT[source]:
+                allowed[source, target] = _in_state(library, source, f"{source}->{target}")
+    capsys.readouterr()
+    for source in workflow.STATUSES:
+        for target in workflow.STATUSES:
+            if target == source:
+                continue
+            label = workflow.label(target)
+            if (source, target) in allowed:
+                mid = allowed[source, target]
+                code = main(
+                    [
+                        "--library",
+                        str(folder),
+                        "set",
+                        str(mid),
+                        "--status",
+                        label,
+                        "--by",
+                        "王主任",
+                        "--opinion",
+                        f"{source}→{target}",
+                    ]
+                )
+                out, err = capsys.readouterr()
+                assert (code, err) == (0, ""), (source, target)
+                assert out.endswith(f"状态：{label}\n")
+            else:
+                mid = forbidden_owner[source]
+                code = main(["--library", str(folder), "set", str(mid), "--status", label])
+                out, err = capsys.readouterr()
+                assert (code, out) == (1, ""), (source, target)
+                assert err.count("\n") == 1 and err.startswith("wenshi: "), err
+                assert f"“{workflow.label(source)}”" in err
+    with Library.open(folder) as library:
+        for (source, target), mid in allowed.items():
+            last = library.manuscripts.reviews(mid)[-1]
+            assert (last.from_status, last.to_status, last.actor, last.opinion) == (
+                source,
+                target,
+                "王主任",
+                f"{source}→{target}",
+            )
+        for source, mid in forbidden_owner.items():
+            assert library.manuscripts.get(mid).status == source
+            assert len(library.manuscripts.reviews(mid)) == len(PATHS[source]) + 1
+
+
+def test_forbidden_messages_name_the_allowed_steps(tmp_path: Path, capsys):
+    folder = tmp_path / "lib"
+    with Library.open(folder) as library:
+        mid = _in_state(library, "first_review", "初审稿")
+        accepted = _in_state(library, "accepted", "采用稿")
+    assert main(["--library", str(folder), "set", str(mid), "--status", "采用"]) == 1
+    assert capsys.readouterr().err == (
+        "wenshi: 不能从“初审”直接转为“采用”；允许的下一步：复审、退修、退稿\n"
+    )
+    assert main(["--library", str(folder), "set", str(accepted), "--status", "已刊"]) == 1
+    assert capsys.readouterr().err == (
+        "wenshi: “采用”转为“已刊”只能由所在的辑出版引起（wenshi volume set N --status published）\n"
+    )
+
+
+@pytest.mark.parametrize("source", ["accepted", "held", "editing", "proofreading"])
+def test_publishing_and_reopening_a_volume_through_the_cli(tmp_path: Path, capsys, source):
+    folder = tmp_path / "lib"
+    with Library.open(folder) as library:
+        mid = _in_state(library, source, "编入稿")
+    run = ["--library", str(folder)]
+    assert main([*run, "volume", "create", "17", "--title", "第十七辑"]) == 0
+    assert main([*run, "volume", "section", "17", "add", "史海钩沉"]) == 0
+    assert main([*run, "volume", "add", "17", str(mid), "--section", "史海钩沉"]) == 0
+    assert main([*run, "volume", "set", "17", "--status", "published"]) == 0
+    with Library.open(folder) as library:
+        last = library.manuscripts.reviews(mid)[-1]
+        assert (last.from_status, last.to_status) == (source, "published")
+        assert library.manuscripts.get(mid).start_page == 1
+    assert main([*run, "volume", "set", "17", "--status", "planning"]) == 0
+    with Library.open(folder) as library:
+        last = library.manuscripts.reviews(mid)[-1]
+        assert (last.from_status, last.to_status, last.opinion) == (
+            "published",
+            "proofreading",
+            "第17辑重新开放修改",
+        )
+    assert capsys.readouterr().err == ""

@@ -1,0 +1,55 @@
+"""``wenshi import PATH…``: files and folders into the library."""
+
+from __future__ import annotations
+
+import argparse
+
+from wenshi import workflow
+from wenshi.cli.common import json_flag
+from wenshi.cli.output import error_line, print_json, terminal_progress
+from wenshi.imports import ImportResult
+from wenshi.library import Library
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="导入稿件文件或文件夹（.txt .md .docx）")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--status", default="received", help="导入后的状态（默认：收稿）")
+    p.add_argument("--encoding", metavar="E", help="指定文本编码，不自动检测")
+    p.add_argument("--title", help="题名（只导入一个文件时；默认取第一个非空行）")
+    json_flag(p)
+    p.set_defaults(handler=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace, library: Library) -> int:
+    workflow.parse_status(args.status)
+    results = library.imports.run(
+        args.paths,
+        status=args.status,
+        encoding=args.encoding,
+        title=args.title,
+        progress=terminal_progress(),
+    ).value
+    print_results(results, args.json)
+    return 1 if any(r.status == "error" for r in results) else 0
+
+
+def print_results(results: list[ImportResult], as_json: bool) -> None:
+    if as_json:
+        print_json([r.to_dict() for r in results])
+    for r in results:
+        if r.status == "error":
+            error_line(r.error or r.path)
+        elif not as_json:
+            if r.status == "duplicate":
+                print(f"重复    #{r.id}  {r.path}（与库中稿件 {r.id} 的原始文件相同，未导入）")
+            else:
+                similar = f"  ⚠ 疑似与 #{r.similar_to} 重复" if r.similar_to else ""
+                print(
+                    f"已导入  #{r.id}  {r.title}  [{r.encoding or 'docx'}，字数 {r.words}]{similar}"
+                )
+    if not as_json:
+        done = sum(r.status == "imported" for r in results)
+        dup = sum(r.status == "duplicate" for r in results)
+        bad = sum(r.status == "error" for r in results)
+        print(f"共 {len(results)} 个文件：导入 {done}，重复 {dup}，失败 {bad}")

@@ -1,0 +1,94 @@
+"""Export operations: every file wenshi writes for people outside it — the 目录, the whole
+volume, the 总目录, the 稿酬 sheet, a concordance. Each gathers what it needs from the
+library in one place and writes through a temporary file beside the target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wenshi.errors import InvalidValueError
+from wenshi.export import payments
+from wenshi.export.atomic import atomic_path, check_suffix
+from wenshi.export.tables import FORMATS as TABLE_FORMATS
+from wenshi.export.tables import write_table
+from wenshi.export.toc import CATALOGUE_FORMATS, TOC_FORMATS, write_all_volumes_toc, write_toc
+from wenshi.export.volume_docx import write_volume_docx
+from wenshi.volumes.fees import Fee
+
+if TYPE_CHECKING:
+    from wenshi.library import Library
+
+CONCORDANCE_HEADERS = ["ID", "题名", "位置", "字段", "前文", "检索词", "后文"]
+
+
+class Exports:
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def _target(self, path: Path):
+        return atomic_path(Path(path), self.library.session)
+
+    def toc(self, number: int, path: Path, fmt: str | None = None) -> Path:
+        """The 目录 of a volume as .docx, .md, .html or .csv (``fmt`` must match the name)."""
+        path = Path(path)
+        if fmt is not None and path.suffix.lower() != f".{fmt}":
+            raise InvalidValueError(f"{path}：文件扩展名与 --format {fmt} 不符")
+        check_suffix(path, TOC_FORMATS, "目录")
+        plan = self.library.volumes.plan(number)
+        with self._target(path) as tmp:
+            write_toc(plan, tmp)
+        return path
+
+    def volume(self, number: int, path: Path) -> int:
+        """The whole volume for the typesetter (.docx); returns the number of articles."""
+        path = Path(path)
+        check_suffix(path, (".docx",), "成书文件")
+        plan = self.library.volumes.plan(number)
+        ids = [item.id for section in plan.sections for item in section.items]
+        bodies = self.library.index.docs.originals(ids)
+        with self._target(path) as tmp:
+            write_volume_docx(plan, bodies, tmp)
+        return plan.totals.articles
+
+    def all_volumes_toc(self, path: Path) -> int:
+        """The 总目录 of every volume (.docx or .csv); returns the number of volumes."""
+        check_suffix(Path(path), CATALOGUE_FORMATS, "总目录")
+        plans = self.library.volumes.all_plans()
+        if not plans:
+            raise InvalidValueError("文库中还没有任何一辑，无法生成总目录")
+        with self._target(Path(path)) as tmp:
+            write_all_volumes_toc(plans, tmp)
+        return len(plans)
+
+    def payments(self, number: int, path: Path, default_rate: float | None = None) -> list[Fee]:
+        """The 稿酬 sheet of a volume (.xlsx or .csv); returns its lines."""
+        check_suffix(Path(path), TABLE_FORMATS, "表格")
+        lines = self.library.volumes.payments(number, default_rate)
+        with self._target(Path(path)) as tmp:
+            payments.write_payments(lines, tmp)
+        return lines
+
+    def concordance(
+        self, query: str, path: Path, *, include_rejected: bool = False, context: int = 20
+    ) -> int:
+        """Every occurrence of a query with its context (.csv or .xlsx); returns the count."""
+        check_suffix(Path(path), TABLE_FORMATS, "表格")
+        lines = self.library.search.concordance(
+            query, include_rejected=include_rejected, context=context
+        )
+        rows = [
+            [
+                c.id,
+                c.title,
+                c.offset,
+                "题名" if c.field == "title" else "正文",
+                c.before,
+                c.match,
+                c.after,
+            ]
+            for c in lines
+        ]
+        with self._target(Path(path)) as tmp:
+            write_table(tmp, CONCORDANCE_HEADERS, rows, sheet="索引")
+        return len(lines)

@@ -1,0 +1,29 @@
+"""Turning file-system failures into one clear line: which place, and why in words."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from wenshi.errors import LibraryError
+
+_REASONS = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EROFS: "文件夹是只读的",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.ENOENT: "文件夹不存在（可能已被移走或删除）",
+    errno.ENOTDIR: "上级路径不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EFBIG: "文件太大，超出了系统允许的大小",
+}
+
+
+def reason(exc: OSError) -> str:
+    """The cause of an ``OSError`` in a few Chinese words."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def write_error(place: Path, exc: OSError) -> LibraryError:
+    return LibraryError(f"{place}：无法写入（{reason(exc)}），未作任何修改")
