@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from wenshi import workflow
 from wenshi.changes import Changes
 from wenshi.errors import InvalidValueError
+from wenshi.layout import Layout
 from wenshi.progress import Progress
-from wenshi.volumes.layout import LayoutSettings
 
 if TYPE_CHECKING:
     from wenshi.library import Library
@@ -88,7 +88,7 @@ def load_sample(
                 spec["title"],
                 year=spec.get("year"),
                 target_words=spec.get("target_words"),
-                settings=LayoutSettings(**spec.get("layout", {})),
+                settings=Layout(**spec.get("layout", {})),
             )
             for section in spec["sections"]:
                 volumes.add_section(spec["number"], section["name"])

@@ -90,6 +90,7 @@ def test_build_show_reorder(run: Run):
             "paper": "16开",
             "chars_per_line": 28,
             "lines_per_page": 30,
+            "indent": 2,
             "title_lines": 3,
             "section_lines": 2,
             "image_lines": 10,

@@ -21,17 +21,13 @@ from docx.shared import Mm, Pt
 
 from wenshi.errors import InvalidValueError, WenshiError
 from wenshi.export import atomic
-from wenshi.export.toc import (
-    CSV_HEADERS,
-    chinese_number,
-    volume_name,
-    write_all_volumes_toc,
-    write_toc,
-)
+from wenshi.export.names import chinese_number, volume_name
+from wenshi.export.toc import write_all_volumes_toc, write_toc
+from wenshi.export.toc_text import CSV_HEADERS
 from wenshi.export.volume_docx import FRONT_NOTE, write_volume_docx
+from wenshi.layout import Layout
 from wenshi.library import Library
 from wenshi.records import NewManuscript
-from wenshi.volumes.layout import LayoutSettings
 from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan
 
 LEADER_PADDING = re.compile(r"\.{3,}|…{2,}|·{3,}| {3,}|　{3,}")
@@ -82,7 +78,7 @@ def make_plan(number: int = 17, year: int | None = 2022, **layout: object) -> Vo
         year,
         "editing",
         300_000,
-        LayoutSettings(**layout),
+        Layout(**layout),
         sections,
         Totals(articles=3, pages=8),
     )

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from wenshi.errors import InvalidValueError, NotFoundError
+from wenshi.layout import Layout
 from wenshi.library import Library
 from wenshi.manuscripts import Manuscripts
 from wenshi.queries import Filter
 from wenshi.records import NewManuscript
-from wenshi.volumes.layout import ArticleShape, LayoutSettings, article_lines, paginate
+from wenshi.volumes.layout import ArticleShape, article_lines, paginate
 from wenshi.volumes.service import Volumes
 
 HAN = "灵武地处黄河东岸自古为塞上重镇民国时马鸿宾部驻防于此修筑城墙疏浚渠道"
@@ -48,7 +49,7 @@ C = ArticleShape(body=han(40), has_subtitle=False, has_byline=False, images=0, v
 
 
 def test_article_lines_by_hand():
-    s = LayoutSettings(**SMALL)
+    s = Layout(**SMALL)
     # A: title 2 + by-line 1; body 2 indent + 25 = 27 cells -> 3 lines. 6 lines, 60 版面字.
     assert article_lines(A, s) == (6, 6)
     # B: title 2 + subtitle 1 + by-line 1; bodies 2+8=10 -> 1 line, 2+18=20 -> 2 lines;
@@ -62,7 +63,7 @@ def test_start_pages_by_hand():
     # Pages 1-2 are front matter. Page 3: 栏目 heading (1 line), A (lines 2-7), B starts on
     # line 8 (its title fits: 7 + 2 < 10) and runs 10 lines to line 7 of page 4. The second
     # heading plus C's title would end page 4 exactly (7 + 1 + 2 = 10), so both go to page 5.
-    placements, pages = paginate([[6, 10], [7]], LayoutSettings(**SMALL))
+    placements, pages = paginate([[6, 10], [7]], Layout(**SMALL))
     assert [[(p.start_page, p.end_page) for p in s] for s in placements] == [
         [(3, 3), (3, 4)],
         [(5, 5)],
@@ -72,7 +73,7 @@ def test_start_pages_by_hand():
 
 def test_each_article_on_a_new_page():
     # A on page 3; B begins page 4 and fills it exactly; C with its heading on page 5.
-    placements, pages = paginate([[6, 10], [7]], LayoutSettings(**SMALL, new_page=True))
+    placements, pages = paginate([[6, 10], [7]], Layout(**SMALL, new_page=True))
     assert [[(p.start_page, p.end_page) for p in s] for s in placements] == [
         [(3, 3), (4, 4)],
         [(5, 5)],
@@ -82,18 +83,25 @@ def test_each_article_on_a_new_page():
 
 def test_each_article_on_a_right_hand_page():
     # Odd pages only: A on 3, B on 5 (page 4 left blank), C on 7 (page 6 left blank).
-    placements, pages = paginate([[6, 10], [7]], LayoutSettings(**SMALL, right_hand=True))
+    placements, pages = paginate([[6, 10], [7]], Layout(**SMALL, right_hand=True))
     assert [p.start_page for s in placements for p in s] == [3, 5, 7]
     assert pages == 7
 
 
 @pytest.mark.parametrize(
     "bad",
-    [dict(chars_per_line=0), dict(lines_per_page=0), dict(title_lines=-1), dict(title_lines=40)],
+    [dict(chars_per_line=0), dict(lines_per_page=0), dict(title_lines=-1)],
 )
 def test_impossible_layouts_are_refused(bad):
     with pytest.raises(InvalidValueError):
-        LayoutSettings(**bad)
+        Layout(**bad)
+
+
+def test_a_title_block_taller_than_a_page_is_refused_for_a_volume(library):
+    with pytest.raises(InvalidValueError) as refused:
+        library.volumes.create(17, "第十七辑", settings=Layout(title_lines=40))
+    assert str(refused.value) == "标题所占行数不能超过一页"
+    assert library.volumes.list() == []
 
 
 # -- building a volume ---------------------------------------------------------------------
@@ -110,7 +118,7 @@ def test_build_reorder_and_totals(library: Library, vols: Volumes):
     )
     c = accepted(catalog, "灵州古城考略", han(40))
     vols.create(
-        17, "《灵武文史》第十七辑", year=2022, target_words=190000, settings=LayoutSettings(**SMALL)
+        17, "《灵武文史》第十七辑", year=2022, target_words=190000, settings=Layout(**SMALL)
     )
     vols.add_section(17, "人物春秋")
     vols.add_section(17, "史海钩沉", at=1)
@@ -189,7 +197,7 @@ def test_bad_requests_change_nothing(library: Library, vols: Volumes):
         vols.add_section(17, "史海钩沉")
     with pytest.raises(NotFoundError, match="现有栏目：史海钩沉"):
         vols.place(17, [1], "人物")
-    with pytest.raises(InvalidValueError, match="大于 0"):
+    with pytest.raises(InvalidValueError, match="版式的每行字数必须是不小于 1 的整数，而不是 0。"):
         vols.update(17, chars_per_line=0)
     assert vols.plan(17).settings.chars_per_line == 28
     assert vols.settings(17) == vols.plan(17).settings
@@ -254,7 +262,7 @@ def test_publishing_a_volume_marks_its_pieces_with_the_start_page(library, vols:
     catalog = library.manuscripts
     a = accepted(catalog, "马鸿宾与灵武", han(25), authors=["马建国"])
     b = accepted(catalog, "灵州古城考略", han(40))
-    vols.create(17, "第十七辑", settings=LayoutSettings(**SMALL))
+    vols.create(17, "第十七辑", settings=Layout(**SMALL))
     vols.add_section(17, "史海钩沉")
     vols.place(17, [a, b], "史海钩沉")
     pages = [i.start_page for i in vols.plan(17).sections[0].items]

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from wenshi.errors import InvalidValueError
+from wenshi.layout import Layout
 from wenshi.text.wordcount import (
     Counts,
-    Layout,
     count_text,
     layout_lines,
     layout_words,

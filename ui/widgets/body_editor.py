@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wenshi.text.wordcount import Layout, count_text, layout_words
-
-DEFAULT_LAYOUT = Layout(28, 30)
+from wenshi.layout import Layout
+from wenshi.text.wordcount import count_text, layout_words
 
 
 class BodyEditor(QWidget):
@@ -52,7 +51,7 @@ class BodyEditor(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.counts)
 
-        self.layout_spec = DEFAULT_LAYOUT
+        self.layout_spec = Layout()
         self.verse = False
         self._spans: list[tuple[int, int]] = []
         self._hit = -1

@@ -37,8 +37,8 @@ from ui.widgets.image_strip import ImageStrip
 from ui.widgets.review_panel import ReviewPanel
 from wenshi.changes import Aspect, Changes
 from wenshi.errors import StaleError, WenshiError
+from wenshi.layout import Layout
 from wenshi.records import GENRES, ManuscriptDetail
-from wenshi.text.wordcount import Layout
 
 _NAMES = re.compile(r"[、，,；;\s]+")
 
@@ -209,9 +209,8 @@ class ManuscriptEditor(QWidget):
 
     def _layout_for(self, detail: ManuscriptDetail) -> Layout:
         if detail.volume is None:
-            return Layout(28, 30)
-        settings = self.hub.library.volumes.settings(detail.volume)
-        return Layout(settings.chars_per_line, settings.lines_per_page)
+            return Layout()
+        return self.hub.library.volumes.settings(detail.volume)
 
     # -- dirty state -------------------------------------------------------------------------
     def _mark_dirty(self, *_args: object) -> None:

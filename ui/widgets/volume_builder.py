@@ -37,7 +37,7 @@ from ui.dialogs import ChoiceDialog
 from ui.hub import Hub
 from wenshi.changes import Aspect, Changes
 from wenshi.errors import WenshiError
-from wenshi.export.toc import toc_html
+from wenshi.export.toc_text import toc_html
 from wenshi.volumes.plan import VolumePlan
 from wenshi.volumes.service import VOLUME_STATUSES, Volumes
 

@@ -9,7 +9,8 @@ from typing import Any
 from wenshi.cli.output import error_line, print_json, table
 from wenshi.errors import WenshiError
 from wenshi.imports import read_document
-from wenshi.text.wordcount import Layout, count_text, layout_words
+from wenshi.layout import Layout
+from wenshi.text.wordcount import count_text, layout_words
 
 LABELS = {
     "words": "字数(Word)",

@@ -7,10 +7,9 @@ from dataclasses import asdict
 
 from wenshi.cli.output import print_json, table
 from wenshi.errors import InvalidValueError
+from wenshi.layout import Layout
 from wenshi.library import Library
-from wenshi.text.wordcount import Layout
 from wenshi.volumes import fees
-from wenshi.volumes.layout import LayoutSettings
 from wenshi.volumes.service import VOLUME_STATUSES
 
 
@@ -33,13 +32,11 @@ def _layout_options(p: argparse.ArgumentParser) -> None:
 
 
 def _layout_changes(args: argparse.Namespace) -> dict[str, object]:
+    """The layout settings given on the command line (a type area "28x30" as its two)."""
     changes: dict[str, object] = {}
     if args.layout:
-        layout = Layout.parse(args.layout)
-        changes |= {
-            "chars_per_line": layout.chars_per_line,
-            "lines_per_page": layout.lines_per_page,
-        }
+        area = Layout.parse(args.layout)
+        changes |= {"chars_per_line": area.chars_per_line, "lines_per_page": area.lines_per_page}
     for name in (
         "paper",
         "title_lines",
@@ -131,14 +128,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_create(args: argparse.Namespace, library: Library) -> int:
-    settings = LayoutSettings(**_layout_changes(args))
+    settings = Layout(**_layout_changes(args))
     library.volumes.create(
         args.number, args.title, year=args.year, target_words=args.target_words, settings=settings
     )
-    print(
-        f"已新建第 {args.number} 辑《{args.title.strip('《》')}》"
-        f"（版心 {settings.chars_per_line}x{settings.lines_per_page}）"
-    )
+    print(f"已新建第 {args.number} 辑《{args.title.strip('《》')}》（版心 {settings.type_area}）")
     return 0
 
 

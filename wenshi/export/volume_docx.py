@@ -28,7 +28,8 @@ from wenshi.export.docx_style import (
     paragraph_style,
     save,
 )
-from wenshi.export.toc import add_toc, volume_name
+from wenshi.export.names import volume_name
+from wenshi.export.toc_docx import add_toc
 from wenshi.volumes.plan import ItemPlan, VolumePlan
 
 FRONT_NOTE = "（前言、编委会名单等前置内容）"

@@ -4,7 +4,7 @@ Authors, editors and the 稿酬 rules all quote the figures Word shows, so ``cou
 reproduces Word's rules instead of inventing better ones: every East Asian code point is
 one 中文字符, every run of other non-space characters is one 非中文单词, and 字数 is their
 sum. Payment and the 编校差错率 are reckoned on the printed page instead, which is what
-``layout_lines`` / ``layout_words`` estimate from a ``Layout``.
+``layout_lines`` / ``layout_words`` estimate from a ``wenshi.layout.Layout``.
 
 Counting runs compiled regexes over runs of characters instead of a Python loop per
 character (about 4x faster, see bench/wordcount.py): a whole 辑 of four million characters
@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, fields
 
 from wenshi.errors import InvalidValueError
+from wenshi.layout import Layout
 
 # Invisible format characters: Word neither counts them nor lets them split a word, and
 # OCR and web copy sprinkle them through text.
@@ -132,36 +133,6 @@ def count_text(text: str) -> Counts:
         chars_with_spaces=len(text) - text.count("\n") - text.count("\r"),
         paragraphs=len(_PARAGRAPH_RE.findall(text)),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """A page grid: characters per line, lines per page, paragraph indent in cells."""
-
-    chars_per_line: int
-    lines_per_page: int
-    indent: int = 2
-
-    def __post_init__(self) -> None:
-        for label, value, minimum in (
-            ("每行字数", self.chars_per_line, 1),
-            ("每页行数", self.lines_per_page, 1),
-            ("段首缩进", self.indent, 0),
-        ):
-            if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-                raise InvalidValueError(
-                    f"版式的{label}必须是不小于 {minimum} 的整数，而不是 {value!r}。"
-                )
-
-    @classmethod
-    def parse(cls, spec: str) -> Layout:
-        """Read "28x30" (also "28×30", "28X30"), the form editors write a layout in."""
-        match = re.fullmatch(r"\s*(\d+)\s*[xX×ｘＸ]\s*(\d+)\s*", spec)
-        if match is None or int(match[1]) == 0 or int(match[2]) == 0:
-            raise InvalidValueError(
-                f"版式“{spec}”无法识别：应写作“每行字数x每页行数”，两者都是正整数，例如“28x30”。"
-            )
-        return cls(chars_per_line=int(match[1]), lines_per_page=int(match[2]))
 
 
 def _half_cells(text: str) -> int:

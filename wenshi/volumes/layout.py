@@ -13,44 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wenshi.errors import InvalidValueError
-from wenshi.text.wordcount import Layout, layout_lines
-
-
-@dataclass(frozen=True)
-class LayoutSettings:
-    """How a volume is set: 开本, the type area and where articles begin."""
-
-    paper: str = "16开"
-    chars_per_line: int = 28
-    lines_per_page: int = 30
-    title_lines: int = 3
-    section_lines: int = 2
-    image_lines: int = 10
-    new_page: bool = False
-    right_hand: bool = False
-    front_pages: int = 0
-
-    def __post_init__(self) -> None:
-        if self.chars_per_line < 1 or self.lines_per_page < 1:
-            raise InvalidValueError(
-                f"版式“{self.chars_per_line}x{self.lines_per_page}”无效："
-                "每行字数和每页行数都必须大于 0"
-            )
-        for name, label in (
-            ("title_lines", "标题行数"),
-            ("section_lines", "栏目标题行数"),
-            ("image_lines", "每幅图片行数"),
-            ("front_pages", "前置页数"),
-        ):
-            if getattr(self, name) < 0:
-                raise InvalidValueError(f"{label}不能为负数")
-        if self.title_lines + 2 > self.lines_per_page:
-            raise InvalidValueError("标题所占行数不能超过一页")
-
-    @property
-    def text_layout(self) -> Layout:
-        return Layout(self.chars_per_line, self.lines_per_page)
+from wenshi.layout import Layout
+from wenshi.text.wordcount import layout_lines
 
 
 @dataclass(frozen=True)
@@ -64,10 +28,10 @@ class ArticleShape:
     verse: bool
 
 
-def article_lines(shape: ArticleShape, settings: LayoutSettings) -> tuple[int, int]:
+def article_lines(shape: ArticleShape, settings: Layout) -> tuple[int, int]:
     """(lines on the page, lines counted as text for 版面字数) of one article."""
     heading = settings.title_lines + int(shape.has_subtitle) + int(shape.has_byline)
-    body = layout_lines(shape.body, settings.text_layout, verse=shape.verse)
+    body = layout_lines(shape.body, settings, verse=shape.verse)
     text_lines = heading + body
     return text_lines + shape.images * settings.image_lines, text_lines
 
@@ -79,7 +43,7 @@ class Placement:
 
 
 def paginate(
-    sections: Sequence[Sequence[int]], settings: LayoutSettings
+    sections: Sequence[Sequence[int]], settings: Layout
 ) -> tuple[list[list[Placement]], int]:
     """Start and end page of every article, given each section's article line counts in
     order; returns the placements and the total number of pages (front matter included)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from wenshi.volumes.layout import LayoutSettings
+from wenshi.layout import Layout
 
 
 @dataclass
@@ -62,7 +62,7 @@ class VolumePlan:
     year: int | None
     status: str
     target_words: int | None
-    settings: LayoutSettings
+    settings: Layout
     sections: list[SectionPlan]
     totals: Totals
 

@@ -9,7 +9,7 @@ pieces (publication, reopening) go through ``manuscripts.change_status`` and the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from peewee import Model, fn
@@ -18,11 +18,12 @@ from wenshi import workflow
 from wenshi.changes import Aspect, Changes, Recorder
 from wenshi.db.counter import stamp
 from wenshi.errors import InvalidValueError, NotFoundError
+from wenshi.layout import STORED, Layout
 from wenshi.manuscripts import change_status
 from wenshi.text.wordcount import layout_words as verse_words
 from wenshi.timeutil import now_iso
 from wenshi.volumes import fees
-from wenshi.volumes.layout import ArticleShape, LayoutSettings, article_lines, paginate
+from wenshi.volumes.layout import ArticleShape, article_lines, paginate
 from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from wenshi.library import Library
 
 VOLUME_STATUSES = {"planning": "编辑中", "printing": "付印", "published": "已出版"}
-LAYOUT_FIELDS = tuple(f.name for f in fields(LayoutSettings))
 
 
 @dataclass
@@ -87,13 +87,19 @@ class Volumes:
     def _sections_of(self, volume: Model) -> list[Model]:
         return list(volume.sections.order_by(self.t.Section.position))
 
-    def settings(self, number: int) -> LayoutSettings:
+    def settings(self, number: int) -> Layout:
         """A volume's layout, without computing its plan."""
-        return self.settings_of(self._volume(number))
+        return self.layout_of(self._volume(number))
 
     @staticmethod
-    def settings_of(volume: Model) -> LayoutSettings:
-        return LayoutSettings(**{name: getattr(volume, name) for name in LAYOUT_FIELDS})
+    def layout_of(volume: Model) -> Layout:
+        return Layout(**{name: getattr(volume, name) for name in STORED})
+
+    @staticmethod
+    def _store_layout(volume: Model, layout: Layout) -> None:
+        layout.check_for_volume()
+        for name in STORED:
+            setattr(volume, name, getattr(layout, name))
 
     def _items(self, section: Model) -> list[Model]:
         t = self.t
@@ -128,7 +134,7 @@ class Volumes:
         *,
         year: int | None = None,
         target_words: int | None = None,
-        settings: LayoutSettings | None = None,
+        settings: Layout | None = None,
     ) -> Changes:
         if number < 1:
             raise InvalidValueError(f"辑号“{number}”无效：须为正整数")
@@ -136,26 +142,27 @@ class Volumes:
             raise InvalidValueError("辑名不能为空")
         if target_words is not None and target_words < 0:
             raise InvalidValueError("目标字数不能为负数")
-        settings = settings or LayoutSettings()
+        settings = settings or Layout()
         t = self.t
         with self.library.transaction() as tx:
             if t.Volume.get_or_none(t.Volume.number == number):
                 raise InvalidValueError(f"第 {number} 辑已存在")
-            t.Volume.create(
+            volume = t.Volume(
                 number=number,
                 title=title.strip(),
                 year=year,
                 target_words=target_words,
                 created_at=now_iso(),
-                **asdict(settings),
             )
+            self._store_layout(volume, settings)
+            volume.save()
             tx.note(Aspect.VOLUME, volumes=[number])
             return tx.changes
 
     def update(self, number: int, **changes: object) -> Changes:
         """Change title, year, target_words, status or any layout setting. Setting the
         status to published publishes every piece; leaving published reopens them."""
-        allowed = {"title", "year", "target_words", "status", *LAYOUT_FIELDS}
+        allowed = {"title", "year", "target_words", "status", *STORED}
         unknown = set(changes) - allowed
         if unknown:
             raise InvalidValueError(f"不能修改的辑属性：{'、'.join(sorted(unknown))}")
@@ -167,12 +174,13 @@ class Volumes:
             raise InvalidValueError("辑名不能为空")
         with self.library.transaction() as tx:
             volume = self._volume(number)
-            layout = {k: v for k, v in changes.items() if k in LAYOUT_FIELDS}
+            layout = {k: v for k, v in changes.items() if k in STORED}
             if layout:
-                LayoutSettings(**(asdict(self.settings_of(volume)) | layout))  # validates
+                self._store_layout(volume, self.layout_of(volume).changed(**layout))
             was = volume.status
-            for key, value in changes.items():
-                setattr(volume, key, value)
+            for key in ("title", "year", "target_words", "status"):
+                if key in changes:
+                    setattr(volume, key, changes[key])
             volume.save()
             if was != "published" and volume.status == "published":
                 self._publish(tx, volume)
@@ -419,7 +427,7 @@ class Volumes:
         t = self.t
         people = self.library.manuscripts.people
         volume = self._volume(number)
-        settings = self.settings_of(volume)
+        settings = self.layout_of(volume)
         sections = self._sections_of(volume)
         rows_by_section = [self._items(s) for s in sections]
         images = dict(
@@ -443,7 +451,7 @@ class Volumes:
                 )
                 lines, text_lines = article_lines(shape, settings)
                 layout_words = (
-                    verse_words(row.body, settings.text_layout, verse=True)
+                    verse_words(row.body, settings, verse=True)
                     if shape.verse
                     else text_lines * settings.chars_per_line
                 )
