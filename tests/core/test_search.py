@@ -21,6 +21,7 @@ from wenshi.library import Library
 from wenshi.manuscripts import Manuscripts
 from wenshi.records import NewManuscript
 from wenshi.search.fold import fold
+from wenshi.search.store import FORMAT
 from wenshi.timeutil import now_iso
 
 EXTRA = [
@@ -362,7 +363,7 @@ def test_corrupt_index_is_rebuilt(lib: Library):
 def test_old_format_index_is_rebuilt(lib: Library):
     state = lib.path / "index" / "state.json"
     lib.index.close()
-    state.write_text(state.read_text().replace('"format": 1', '"format": 0'))
+    state.write_text(state.read_text().replace(f'"format": {FORMAT}', '"format": 0'))
     notices: list[str] = []
     lib.index.notice = notices.append
     assert found(lib, "马鸿宾") == reference(lib, "马鸿宾")

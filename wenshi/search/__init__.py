@@ -1,6 +1,7 @@
-"""Full-text search: exact CJK substring matching through whoosh n-gram postings.
+"""Full-text search: exact CJK substring matching through n-gram postings.
 
-``analyzer`` (stable import path), ``fold`` (matching form), ``querylang`` (the query
-language), ``documents`` (what the index and the engine read from the catalog), ``index``
-(the whoosh index lifecycle), ``engine`` (evaluation, ranking, snippets, concordance).
+``terms`` (what is indexed), ``store`` (all of whoosh), ``fold`` (matching form),
+``querylang`` (the query language), ``documents`` (what the index and the engine read from
+the database), ``index`` (the index's lifecycle), ``engine`` (evaluation, ranking,
+snippets, concordance), ``service`` (search as the CLI and the GUI call it).
 """

@@ -47,9 +47,9 @@ class DocInfo:
         return f"{self.title} {self.subtitle}".strip()
 
 
-def index_text(info: DocInfo, body: str) -> dict[str, str]:
-    """The fields of the whoosh document for one manuscript (folded)."""
-    return {"mid": str(info.id), "title": fold(info.title_text), "body": fold(body)}
+def index_text(info: DocInfo, body: str) -> tuple[str, str]:
+    """The folded title and body the index holds for one manuscript."""
+    return fold(info.title_text), fold(body)
 
 
 def load_infos(t: Tables, ids: list[int] | None = None) -> dict[int, DocInfo]:

@@ -1,11 +1,11 @@
 """Evaluating a query: exact matching, BM25F ranking, snippets and the concordance.
 
-whoosh supplies the postings: for a single CJK character, two different ones, or one
-Latin/digit word, the postings' frequencies are the exact occurrence counts; for anything
-longer, the documents holding all its bigrams are candidates and each is confirmed on its
-folded text, so recall and precision equal a substring scan of the stored text. Ranking
-is computed here from those exact counts: documents with a hit in the title first, then
-BM25F over title and body.
+The index (``wenshi.search.store``) supplies the postings: for a single CJK character, two
+different ones, or one Latin/digit word, the postings' frequencies are the exact occurrence
+counts; for anything longer, the documents holding all its bigrams are candidates and each
+is confirmed on its folded text, so recall and precision equal a substring scan of the
+stored text. Ranking is computed here from those exact counts: documents with a hit in the
+title first, then BM25F over title and body.
 """
 
 from __future__ import annotations
@@ -17,15 +17,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from whoosh.reading import TermNotFound
-
 from wenshi import workflow
 from wenshi.errors import InvalidValueError
 from wenshi.search import querylang
-from wenshi.search.analyzer import CJK_CLASS, WORD_CLASS, query_terms
 from wenshi.search.documents import DocInfo
 from wenshi.search.fold import fold
 from wenshi.search.index import SearchIndex
+from wenshi.search.terms import CJK_CLASS, WORD_CLASS, query_terms
 
 K1, B = 1.2, 0.75
 TITLE_WEIGHT = 3.0
@@ -144,15 +142,14 @@ class Evaluation:
     def __init__(self, index: SearchIndex, query: str, include_rejected: bool) -> None:
         self.tree = querylang.parse(query)
         self.index = index
-        self.searcher = index.searcher()
-        self.reader = self.searcher.reader()
+        self.snapshot = index.snapshot()
         self.docs = index.docs
         self.infos = self.docs.infos
         # Set-up that only changes with the index snapshot and the documents: kept on the
-        # index (the cache holds the reader itself, so identity cannot be reused).
-        key = (self.reader, self.docs.seq, include_rejected)
+        # index (the cache holds the snapshot itself, so identity cannot be reused).
+        key = (self.snapshot, self.docs.seq, include_rejected)
         cached = index.evaluation_cache
-        if cached is None or cached[0][0] is not self.reader or cached[0][1:] != key[1:]:
+        if cached is None or cached[0][0] is not self.snapshot or cached[0][1:] != key[1:]:
             universe = {
                 mid
                 for mid, info in self.infos.items()
@@ -168,49 +165,28 @@ class Evaluation:
                 )
                 for mid, info in self.infos.items()
             }
-            cached = (key, universe, self._docnum_to_mid(), n, avg_body, avg_title, norms)
+            cached = (key, universe, self.snapshot.mids(), n, avg_body, avg_title, norms)
             index.evaluation_cache = cached
         _, self.universe, self._mids, self.n, self.avg_body, self.avg_title, self.norms = cached
         self.positive = [_Term(t) for t in querylang.positive_texts(self.tree)]
         self.scores = self._eval(self.tree)
 
-    def _docnum_to_mid(self) -> list[int]:
-        if self.reader.doc_count_all() == 0:
-            return []  # an empty index has no columns
-        return [int(v) for v in self.reader.column_reader("mid")]
-
     # -- postings and confirmation -------------------------------------------------------
     def _postings(self, fieldname: str, term: str) -> dict[int, int]:
-        try:
-            matcher = self.reader.postings(fieldname, term)
-        except TermNotFound:
-            return {}
-        out: dict[int, int] = {}
+        """Manuscript id → occurrences of ``term`` in ``fieldname``, within the universe."""
+        docnums, freqs = self.snapshot.postings(fieldname, term)
         mids, universe = self._mids, self.universe
-        if type(matcher).__name__ == "W3LeafMatcher":
-            # A leaf matcher of a segment without deletions: read whole blocks (ids and
-            # weights, which NgramField sets to the frequency) instead of one call per
-            # posting.
-            while matcher.is_active():
-                matcher._read_ids()
-                matcher._read_weights()
-                for docnum, weight in zip(matcher._ids, matcher._weights, strict=True):
-                    mid = mids[docnum]
-                    if mid in universe:
-                        out[mid] = int(weight)
-                matcher._next_block()
-            return out
-        while matcher.is_active():
-            mid = mids[matcher.id()]
+        out: dict[int, int] = {}
+        for docnum, freq in zip(docnums, freqs, strict=True):
+            mid = mids[docnum]
             if mid in universe:
-                out[mid] = int(matcher.weight())
-            matcher.next()
+                out[mid] = freq
         return out
 
     def _candidates(self, fieldname: str, terms: list[str]) -> set[int]:
         """Documents holding every term. Postings are read rarest first; a term in most
         documents narrows nothing worth its postings, and the confirmation scan follows."""
-        frequencies = sorted((self.reader.doc_frequency(fieldname, t), t) for t in terms)
+        frequencies = sorted((self.snapshot.doc_frequency(fieldname, t), t) for t in terms)
         useful = [t for df, t in frequencies if df <= self.n * COMMON_SHARE]
         if frequencies and frequencies[0][0] == 0:
             return set()

@@ -8,8 +8,11 @@ which is never converted (converting stored text corrupts it: 头发 → 頭發)
 
 from __future__ import annotations
 
+import json
+import os
 import unicodedata
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 # Code points whose NFKC or lower-case form matters for search: Latin, Greek, Cyrillic,
@@ -23,18 +26,39 @@ _RANGES = (
 )
 
 
-def _t2s_characters() -> dict[str, str]:
-    """OpenCC's one-to-one traditional→simplified character table (first candidate)."""
-    import opencc
+# Ideographs OpenCC may convert: the CJK blocks of every extension.
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x323B0))
+_CACHE_VERSION = 1
 
-    table: dict[str, str] = {}
-    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            source, _, targets = line.rstrip("\n").partition("\t")
-            target = targets.split(" ")[0]
-            if len(source) == 1 and len(target) == 1:
-                table[source] = target
+
+def _t2s_characters() -> dict[str, str]:
+    """Each ideograph OpenCC's t2s conversion turns into one other character, converted one
+    by one (each on its own line, so no phrase rule applies) through OpenCC's public API.
+    Kept in the user's cache folder: converting 100,000 characters takes about half a
+    second, reading the result a few milliseconds."""
+    import opencc
+    from platformdirs import user_cache_dir
+
+    version = metadata.version("opencc-python-reimplemented")
+    cache = Path(user_cache_dir("wenshi")) / f"t2s-{version}-{_CACHE_VERSION}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    chars = [chr(code) for start, end in _HAN_RANGES for code in range(start, end)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    table = {
+        source: target
+        for source, target in zip(chars, converted, strict=True)
+        if len(target) == 1 and target != source
+    }
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # no cache folder: build it again next time
     return table
 
 

@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from filelock import FileLock
-from whoosh import index as whoosh_index
-from whoosh.fields import ID, Schema
 
 from wenshi.db.counter import changed_since, current_seq
 from wenshi.errors import LibraryError
 from wenshi.fsutil import reason
 from wenshi.progress import Progress
-from wenshi.search.analyzer import NgramField
 from wenshi.search.documents import IndexedDocs, index_text, load_infos
+from wenshi.search.store import FORMAT, IndexStore, Snapshot
 
 if TYPE_CHECKING:
     from wenshi.library import Library
@@ -40,14 +38,7 @@ if TYPE_CHECKING:
 INDEX_DIR = "index"
 LOCK_FILE = "index.lock"
 STATE_FILE = "state.json"
-INDEX_FORMAT = 1  # bump when the schema or the analyzer changes: old indexes are rebuilt
 BATCH = 200
-
-
-def make_schema() -> Schema:
-    return Schema(
-        mid=ID(stored=True, unique=True, sortable=True), title=NgramField(), body=NgramField()
-    )
 
 
 class SearchIndex:
@@ -60,9 +51,9 @@ class SearchIndex:
         self.notice: Callable[[str], None] = lambda message: None
         self.progress_factory: Callable[[], Progress] = Progress
         self._lock = FileLock(library.path / LOCK_FILE, thread_local=False)
-        self._ix: whoosh_index.Index | None = None
+        self._ix: IndexStore | None = None
         self._generation = ""  # which build of the index ``_ix`` has open
-        self._searcher = None
+        self._snapshot: Snapshot | None = None
         self.evaluation_cache: tuple | None = None  # see engine.Evaluation
 
     @property
@@ -87,7 +78,7 @@ class SearchIndex:
         tmp.write_text(
             json.dumps(
                 {
-                    "format": INDEX_FORMAT,
+                    "format": FORMAT,
                     "library": self._library_id(),
                     "seq": seq,
                     "generation": generation,
@@ -103,7 +94,7 @@ class SearchIndex:
             return "检索索引不存在"
         if state is None:
             return "检索索引的状态文件缺失或损坏"
-        if state.get("format") != INDEX_FORMAT:
+        if state.get("format") != FORMAT:
             return "检索索引的格式已过时"
         if state.get("library") != self._library_id() or state.get("seq", 0) > current_seq(self.t):
             return "检索索引不属于这个文库（或文库已从备份恢复）"
@@ -119,15 +110,14 @@ class SearchIndex:
             raise LibraryError(f"{self.path}：无法写入检索索引（{reason(exc)}）") from exc
 
     # -- opening -------------------------------------------------------------------------
-    def _current(self) -> tuple[whoosh_index.Index, dict]:
+    def _current(self) -> tuple[IndexStore, dict]:
         """The index on disk and its state, opened (or rebuilt) as needed. Call locked."""
         state = self._read_state(self.path)
         problem = self._problem(state)
         if problem is None and (self._ix is None or state.get("generation") != self._generation):
             self.close()
             try:
-                self._ix = whoosh_index.open_dir(str(self.path))
-                self._ix.schema  # noqa: B018 - reading the TOC proves the index is readable
+                self._ix = IndexStore.open(self.path)
                 self._generation = str(state.get("generation", ""))
             except Exception as exc:  # whoosh raises many kinds on a damaged index
                 problem = f"检索索引已损坏（{type(exc).__name__}）"
@@ -140,24 +130,24 @@ class SearchIndex:
         return self._ix, state
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        if self._snapshot is not None:
+            self._snapshot.close()
+            self._snapshot = None
         if self._ix is not None:
             self._ix.close()
             self._ix = None
         self._generation = ""
 
-    def searcher(self):
-        """An up-to-date whoosh searcher (refreshed only when the index changed)."""
+    def snapshot(self) -> Snapshot:
+        """An up-to-date view of the postings (a new one only when the index changed)."""
         with self._locked():
             self._sync_locked()
-            if self._searcher is None:
-                self._searcher = self._ix.searcher()
+            if self._snapshot is None:
+                self._snapshot = self._ix.snapshot()
             else:
-                self._searcher = self._searcher.refresh()
+                self._snapshot = self._snapshot.refreshed()
         self.docs.refresh()
-        return self._searcher
+        return self._snapshot
 
     # -- keeping in step -----------------------------------------------------------------
     def sync(self) -> int:
@@ -176,17 +166,12 @@ class SearchIndex:
         if changed:
             infos = load_infos(self.t, changed)
             bodies = self.docs.originals([m for m in changed if m in infos])
-            writer = ix.writer(limitmb=128)
-            try:
+            with ix.writer() as writer:
                 for mid in changed:
                     if mid in infos:
-                        writer.update_document(**index_text(infos[mid], bodies[mid]))
+                        writer.replace(mid, *index_text(infos[mid], bodies[mid]))
                     else:  # trashed
-                        writer.delete_by_term("mid", str(mid))
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
+                        writer.delete(mid)
         self._write_state(self.path, target, self._generation)
         return len(changed)
 
@@ -242,29 +227,25 @@ class SearchIndex:
         if session is not None:
             session.untrack_temp(new)
             session.untrack_temp(old)
-        self._ix = whoosh_index.open_dir(str(self.path))
+        self._ix = IndexStore.open(self.path)
         self._generation = str((self._read_state(self.path) or {}).get("generation", ""))
         self.evaluation_cache = None
 
     def _build_into(self, folder: Path, progress: Progress) -> int:
-        ix = whoosh_index.create_in(str(folder), make_schema())
+        store = IndexStore.create(folder)
         infos = load_infos(self.t)
         ids = sorted(infos)
-        writer = ix.writer(limitmb=256)
         try:
-            for start in range(0, len(ids), BATCH):
-                progress.update(start, len(ids), "建立检索索引")
-                progress.check()
-                chunk = ids[start : start + BATCH]
-                for mid, body in self.docs.originals(chunk).items():
-                    writer.add_document(**index_text(infos[mid], body))
-        except BaseException:
-            writer.cancel()
-            ix.close()
-            raise
-        progress.update(len(ids), len(ids), "写入检索索引")
-        writer.commit()
-        ix.close()
+            with store.writer(limitmb=256) as writer:
+                for start in range(0, len(ids), BATCH):
+                    progress.update(start, len(ids), "建立检索索引")
+                    progress.check()
+                    chunk = ids[start : start + BATCH]
+                    for mid, body in self.docs.originals(chunk).items():
+                        writer.add(mid, *index_text(infos[mid], body))
+                progress.update(len(ids), len(ids), "写入检索索引")
+        finally:
+            store.close()
         return len(ids)
 
     def clean_leftovers(self) -> list[str]:

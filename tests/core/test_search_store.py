@@ -1,0 +1,71 @@
+"""The index adapter: its fast way of reading postings gives exactly what whoosh's public
+API gives, on an index of several segments with deleted documents; and no other module
+touches whoosh."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.corpus import generate_articles
+from wenshi.search import store
+from wenshi.search.fold import fold
+from wenshi.search.store import IndexStore
+from wenshi.search.terms import iter_terms
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_fast_and_public_postings_agree_with_segments_and_deletions(tmp_path: Path):
+    assert store.FAST_PATH, "whoosh-reloaded is not the version the fast path was written for"
+    ix = IndexStore.create(tmp_path)
+    texts = generate_articles(240, 600, seed=3)
+    for start in range(0, 240, 60):  # four commits: four segments
+        with ix.writer() as writer:
+            for mid in range(start, start + 60):
+                writer.add(mid, fold(f"第{mid}篇"), fold(texts[mid]))
+    with ix.writer() as writer:  # deletions in old segments, replacements in a new one
+        for mid in range(0, 240, 7):
+            writer.delete(mid)
+        for mid in range(3, 240, 11):
+            writer.replace(mid, fold(f"第{mid}篇（修订）"), fold(texts[mid] + "灵武灵武"))
+    snapshot = ix.snapshot()
+    mids = snapshot.mids()
+    terms = {t for text in texts[:40] for t in iter_terms(fold(text))} | {"灵武", "修订", "篇"}
+    assert len(terms) > 500
+    for field in ("title", "body"):
+        for term in sorted(terms):
+            fast = snapshot.postings(field, term)
+            public = snapshot.postings_public(field, term)
+            assert sorted(zip(*fast, strict=True)) == sorted(zip(*public, strict=True)), term
+    docnums, freqs = snapshot.postings("body", "灵武")
+    found = {mids[d]: f for d, f in zip(docnums, freqs, strict=True)}
+    replaced = {mid for mid in range(240) if mid % 11 == 3}
+    alive = {mid for mid in range(240) if mid % 7} | replaced
+    counts = {
+        mid: fold(texts[mid] + ("灵武灵武" if mid in replaced else "")).count("灵武")
+        for mid in alive
+    }
+    expected = {mid: n for mid, n in counts.items() if n}
+    assert found == expected
+    snapshot.close()
+    ix.close()
+
+
+def test_only_the_adapter_imports_whoosh():
+    users = sorted(
+        str(path.relative_to(ROOT))
+        for folder in ("wenshi", "ui")
+        for path in (ROOT / folder).rglob("*.py")
+        if re.search(r"^\s*(from|import) whoosh", path.read_text("utf-8"), re.M)
+    )
+    assert users == ["wenshi/search/store.py"]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_folding_never_changes_the_length_of_a_text(text: str):
+    assert len(fold(text)) == len(text)
