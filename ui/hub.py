@@ -51,16 +51,17 @@ class Hub(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Job:
-        """Run a core operation on the lane; on success emit its ``Changes`` (the result,
-        or everything if it returned something else), then call ``on_done``."""
+        """Run a core operation on the lane; on success call ``on_done``, then emit its
+        ``Changes`` (the result, or everything if it returned something else) — in that
+        order, so the view that asked has already shown the result when the others look."""
 
         def done(result: Any) -> None:
             changes = result if isinstance(result, Changes) else Changes.everything()
             self._own |= changes.manuscripts
             self._own_ops += 1
-            self.changed.emit(changes)
             if on_done is not None:
                 on_done(result)
+            self.changed.emit(changes)
 
         def failed(exc: BaseException) -> None:
             # A partial batch (e.g. a cancelled import) is still shown.

@@ -137,8 +137,15 @@ class Manuscripts:
 
     def _add_revision(self, row: Model, body: str, reason: str) -> int:
         last = self._current_revision(row)
+        counts = count_text(body)
         self.t.Revision.create(
-            manuscript=row, number=last + 1, body=body, reason=reason, created_at=now_iso()
+            manuscript=row,
+            number=last + 1,
+            body=body,
+            reason=reason,
+            created_at=now_iso(),
+            words=counts.words,
+            chars_no_spaces=counts.chars_no_spaces,
         )
         return last + 1
 
@@ -490,19 +497,36 @@ class Manuscripts:
         )
 
     def history(self, manuscript_id: int) -> list[RevisionInfo]:
-        row = self.row(manuscript_id, include_deleted=True)
-        revisions = list(row.revisions.order_by(self.t.Revision.number))
+        """Every revision, oldest first, with its 字数 (texts are read only for revisions
+        made before their counts were kept)."""
+        t = self.t
+        self.row(manuscript_id, include_deleted=True)
+        rows = list(
+            t.Revision.select(
+                t.Revision.id,
+                t.Revision.number,
+                t.Revision.reason,
+                t.Revision.created_at,
+                t.Revision.words,
+                t.Revision.chars_no_spaces,
+            )
+            .where(t.Revision.manuscript == manuscript_id)
+            .order_by(t.Revision.number)
+            .tuples()
+        )
         out = []
-        for rev in revisions:
-            counts = count_text(rev.body)
+        for index, (rid, number, reason, created, words, chars) in enumerate(rows):
+            if words is None or chars is None:
+                counts = count_text(t.Revision.get_by_id(rid).body)
+                words, chars = counts.words, counts.chars_no_spaces
             out.append(
                 RevisionInfo(
-                    number=rev.number,
-                    reason=rev.reason,
-                    created_at=rev.created_at,
-                    words=counts.words,
-                    chars_no_spaces=counts.chars_no_spaces,
-                    current=rev is revisions[-1],
+                    number=number,
+                    reason=reason,
+                    created_at=created,
+                    words=words,
+                    chars_no_spaces=chars,
+                    current=index == len(rows) - 1,
                 )
             )
         return out

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from peewee import SqliteDatabase
 
 from wenshi.db import migrations
 from wenshi.errors import LibraryError
@@ -134,3 +135,72 @@ def test_library_location_precedence(monkeypatch, tmp_path: Path):
         assert resolve_library_dir(None) == tmp_path / "data" / "wenshi" / "library"
     else:
         assert resolve_library_dir(None).parts[-2:] == ("wenshi", "library")
+
+
+def _old_library(folder: Path, version: int) -> dict[str, int]:
+    """A library of schema ``version`` built by the frozen migrations, with a row in every
+    table that version has; returns the row count of each table."""
+    (folder / "files").mkdir(parents=True)
+    db = SqliteDatabase(str(folder / "wenshi.db"), pragmas={"foreign_keys": 1})
+    migrations.migrate(db, 0, version)
+    rows = [
+        "INSERT INTO person(id, name) VALUES (1, '马建国')",
+        "INSERT INTO volume(id, number, title, created_at) VALUES (1, 17, '第十七辑', '2022')",
+        "INSERT INTO section(id, volume_id, name, position) VALUES (1, 1, '史海钩沉', 0)",
+        "INSERT INTO manuscript(id, title, body, status, section_id, position, words, "
+        "created_at, updated_at) VALUES (1, '横城古渡', '横城古渡在黄河边。', 'accepted', 1, 0, "
+        "9, '2022-06-24', '2022-06-24')",
+        "INSERT INTO manuscript(id, title, body, similar_to_id, created_at, updated_at) "
+        "VALUES (2, '横城古渡（重）', '横城古渡在黄河边。', 1, '2022-06-25', '2022-06-25')",
+        "INSERT INTO credit(manuscript_id, person_id, role, position) VALUES (1, 1, 'author', 0)",
+        "INSERT INTO tag(id, name) VALUES (1, '渡口')",
+        "INSERT INTO manuscript_tag(manuscript_id, tag_id) VALUES (1, 1)",
+        "INSERT INTO stored_file(manuscript_id, sha256, original_name, size, kind, added_at) "
+        "VALUES (1, 'ab', '横城古渡.txt', 27, 'txt', '2022-06-24')",
+        "INSERT INTO revision(manuscript_id, number, body, reason, created_at) "
+        "VALUES (1, 1, '横城古渡在黄河边。', '导入', '2022-06-24')",
+        "INSERT INTO review_event(manuscript_id, to_status, at) VALUES (1, 'accepted', '2022')",
+    ]
+    if version >= 3:
+        rows.append(
+            "INSERT INTO image(manuscript_id, sha256, original_name, position, added_at) "
+            "VALUES (1, 'cd', '渡口.jpg', 0, '2022-06-24')"
+        )
+    if version >= 4:
+        rows.append(
+            "INSERT INTO detail_change(manuscript_id, field, old, new, at) "
+            "VALUES (1, 'title', '古渡', '横城古渡', '2022-06-24')"
+        )
+    for statement in rows:
+        db.execute_sql(statement)
+    tables = [r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")]
+    counts = {t: db.execute_sql(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+    db.close()
+    return counts
+
+
+@pytest.mark.parametrize("version", range(1, migrations.SCHEMA_VERSION))
+def test_every_old_schema_upgrades_keeping_every_row(tmp_path: Path, version: int):
+    folder = tmp_path / f"v{version}"
+    before = _old_library(folder, version)
+    with Library.open(folder) as lib:
+        assert lib.upgrade_backup is not None and lib.upgrade_backup.exists()
+        for table, count in before.items():
+            if table != "meta":
+                now = lib.db.execute_sql(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                assert now == count, table
+        assert lib.db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert lib.db.execute_sql("PRAGMA foreign_keys").fetchone() == (1,)
+        detail = lib.manuscripts.get(1)
+        assert (detail.title, detail.body, detail.authors, detail.tags) == (
+            "横城古渡",
+            "横城古渡在黄河边。",
+            ["马建国"],
+            ["渡口"],
+        )
+        assert (detail.volume, detail.section, lib.manuscripts.get(2).similar_to) == (
+            17,
+            "史海钩沉",
+            1,
+        )
+        assert [(r.number, r.words) for r in lib.manuscripts.history(1)] == [(1, 9)]

@@ -69,3 +69,23 @@ def test_only_the_adapter_imports_whoosh():
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
 def test_folding_never_changes_the_length_of_a_text(text: str):
     assert len(fold(text)) == len(text)
+
+
+def test_a_new_snapshot_never_sees_a_document_deleted_since(tmp_path: Path):
+    """whoosh's Searcher.refresh reuses segment readers with stale deletions; the store's
+    snapshot does not."""
+    ix = IndexStore.create(tmp_path)
+    with ix.writer() as writer:
+        writer.add(1, "甲", "灵武渡口")
+    with ix.writer() as writer:
+        writer.add(2, "乙", "灵武城墙")
+    first = ix.snapshot()
+    assert first.postings("body", "灵武") == ([0, 1], [1, 1])
+    with ix.writer() as writer:
+        writer.delete(2)
+    second = ix.snapshot(first)
+    assert second is not first
+    assert second.postings("body", "灵武") == ([0], [1])
+    assert ix.snapshot(second) is second
+    second.close()
+    ix.close()

@@ -61,7 +61,10 @@ class BodyEditor(QWidget):
 
     # -- text ------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        self.editor.setPlainText(text)
+        """Show ``text``; the same text again (a reload after saving) is left as it is, so
+        a long manuscript is not laid out anew and the cursor stays where it was."""
+        if text != self.editor.toPlainText():
+            self.editor.setPlainText(text)
         self.editor.document().setModified(False)
         self.set_hits([])
         self.update_counts()

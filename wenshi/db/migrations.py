@@ -7,6 +7,7 @@ existing library, ``connection.open_database`` takes a copy of the database file
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
@@ -180,6 +181,84 @@ CREATE INDEX detail_change_manuscript ON detail_change(manuscript_id)
 """
 
 
+# v5 rebuilds the two tables that hold texts so that every other column comes before the
+# text: SQLite stores a long text in overflow pages, and reading any column after it means
+# walking them all (the catalog, the totals and a history of 200 revisions read through
+# megabytes of text to find a status or a date). Run with foreign keys off (see migrate).
+V5_TEXT_LAST = """
+CREATE TABLE manuscript_v5 (
+    id                INTEGER PRIMARY KEY,
+    title             TEXT NOT NULL,
+    subtitle          TEXT NOT NULL DEFAULT '',
+    unit              TEXT NOT NULL DEFAULT '',
+    identity          TEXT NOT NULL DEFAULT '',
+    phone             TEXT NOT NULL DEFAULT '',
+    address           TEXT NOT NULL DEFAULT '',
+    received_date     TEXT,
+    received_via      TEXT NOT NULL DEFAULT '',
+    section_wish      TEXT NOT NULL DEFAULT '',
+    genre             TEXT NOT NULL DEFAULT 'prose',
+    status            TEXT NOT NULL DEFAULT 'received',
+    notes             TEXT NOT NULL DEFAULT '',
+    section_id        INTEGER REFERENCES section(id) ON DELETE SET NULL,
+    position          INTEGER,
+    start_page        INTEGER,
+    similar_to_id     INTEGER REFERENCES manuscript(id) ON DELETE SET NULL,
+    words             INTEGER NOT NULL DEFAULT 0,
+    cjk               INTEGER NOT NULL DEFAULT 0,
+    non_cjk_words     INTEGER NOT NULL DEFAULT 0,
+    han               INTEGER NOT NULL DEFAULT 0,
+    chars_no_spaces   INTEGER NOT NULL DEFAULT 0,
+    chars_with_spaces INTEGER NOT NULL DEFAULT 0,
+    paragraphs        INTEGER NOT NULL DEFAULT 0,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    deleted_at        TEXT,
+    change_seq        INTEGER NOT NULL DEFAULT 0,
+    fee_kind          TEXT NOT NULL DEFAULT 'original',
+    fee_basis         TEXT NOT NULL DEFAULT 'words',
+    fee_rate          REAL,
+    fee_paid_on       TEXT,
+    version           INTEGER NOT NULL DEFAULT 1,
+    sketch            BLOB,
+    body              TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO manuscript_v5 (
+    id, title, subtitle, unit, identity, phone, address, received_date, received_via,
+    section_wish, genre, status, notes, section_id, position, start_page, similar_to_id,
+    words, cjk, non_cjk_words, han, chars_no_spaces, chars_with_spaces, paragraphs,
+    created_at, updated_at, deleted_at, change_seq, fee_kind, fee_basis, fee_rate,
+    fee_paid_on, version, sketch, body)
+SELECT
+    id, title, subtitle, unit, identity, phone, address, received_date, received_via,
+    section_wish, genre, status, notes, section_id, position, start_page, similar_to_id,
+    words, cjk, non_cjk_words, han, chars_no_spaces, chars_with_spaces, paragraphs,
+    created_at, updated_at, deleted_at, change_seq, fee_kind, fee_basis, fee_rate,
+    fee_paid_on, version, sketch, body
+FROM manuscript;
+DROP TABLE manuscript;
+ALTER TABLE manuscript_v5 RENAME TO manuscript;
+CREATE INDEX manuscript_status ON manuscript(status);
+CREATE INDEX manuscript_section ON manuscript(section_id, position);
+CREATE INDEX manuscript_change_seq ON manuscript(change_seq);
+CREATE TABLE revision_v5 (
+    id              INTEGER PRIMARY KEY,
+    manuscript_id   INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    number          INTEGER NOT NULL,
+    reason          TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    words           INTEGER,
+    chars_no_spaces INTEGER,
+    body            TEXT NOT NULL,
+    UNIQUE (manuscript_id, number)
+);
+INSERT INTO revision_v5 (id, manuscript_id, number, reason, created_at, body)
+SELECT id, manuscript_id, number, reason, created_at, body FROM revision;
+DROP TABLE revision;
+ALTER TABLE revision_v5 RENAME TO revision
+"""
+
+
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
         for statement in sql.split(";"):
@@ -200,6 +279,9 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     # v4: a version stamp per manuscript (a write that started from an older version is
     # refused, never a silent overwrite) and the history of its details.
     _script(V4_VERSIONS),
+    # v5: texts last in their rows; each revision's 字数 kept with it (NULL for older
+    # ones, counted when first shown), so a history is listed without reading its texts.
+    _script(V5_TEXT_LAST),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -207,17 +289,31 @@ APP_ID = "wenshi"
 
 
 def migrate(db: SqliteDatabase, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
-    """Apply migrations ``from_version+1 .. to_version`` in one transaction."""
-    with db.atomic():
-        for step in MIGRATIONS[from_version:to_version]:
-            step(db)
-        if from_version == 0:
-            db.execute_sql(
-                "INSERT INTO meta(key, value) VALUES ('app', ?), ('created_at', ?)",
-                (APP_ID, datetime.now().isoformat(timespec="seconds")),
-            )
+    """Apply migrations ``from_version+1 .. to_version`` in one transaction. Foreign keys
+    are off meanwhile (a table rebuilt by copy and rename must not cascade its deletion to
+    the rows that reference it) and checked before the commit."""
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            for step in MIGRATIONS[from_version:to_version]:
+                step(db)
+            broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"foreign keys broken by the upgrade: {broken[:3]}")
+            _finish(db, from_version, to_version)
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+
+
+def _finish(db: SqliteDatabase, from_version: int, to_version: int) -> None:
+    """Mark a new database as wenshi's and record the version reached."""
+    if from_version == 0:
         db.execute_sql(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (str(to_version),),
+            "INSERT INTO meta(key, value) VALUES ('app', ?), ('created_at', ?)",
+            (APP_ID, datetime.now().isoformat(timespec="seconds")),
         )
+    db.execute_sql(
+        "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (str(to_version),),
+    )

@@ -101,14 +101,12 @@ def define_tables(db: Database) -> Tables:
         received_via = TextField(default="")
         section_wish = TextField(default="")
         genre = TextField(default="prose")
-        body = TextField(default="")
         status = TextField(default="received", index=True)
         notes = TextField(default="")
         section = ForeignKeyField(Section, null=True, backref="items", on_delete="SET NULL")
         position = IntegerField(null=True)
         start_page = IntegerField(null=True)
         similar_to = ForeignKeyField("self", null=True, on_delete="SET NULL")
-        sketch = BlobField(null=True)
         words = IntegerField(default=0)
         cjk = IntegerField(default=0)
         non_cjk_words = IntegerField(default=0)
@@ -125,6 +123,8 @@ def define_tables(db: Database) -> Tables:
         fee_rate = FloatField(null=True)
         fee_paid_on = TextField(null=True)
         version = IntegerField(default=1)
+        sketch = BlobField(null=True)
+        body = TextField(default="")  # last: see migration v5
 
     class Credit(BaseModel):
         """A person credited on a manuscript as 作者, 整理 or 口述, in display order."""
@@ -160,9 +160,11 @@ def define_tables(db: Database) -> Tables:
 
         manuscript = ForeignKeyField(Manuscript, backref="revisions", on_delete="CASCADE")
         number = IntegerField()
-        body = TextField()
         reason = TextField(default="")
         created_at = TextField()
+        words = IntegerField(null=True)
+        chars_no_spaces = IntegerField(null=True)
+        body = TextField()  # last: see migration v5
 
     class ReviewEvent(BaseModel):
         manuscript = ForeignKeyField(Manuscript, backref="review_events", on_delete="CASCADE")

@@ -17,12 +17,15 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
+
 from wenshi import workflow
 from wenshi.errors import InvalidValueError
 from wenshi.search import querylang
 from wenshi.search.documents import DocInfo
 from wenshi.search.fold import fold
 from wenshi.search.index import SearchIndex
+from wenshi.search.store import Snapshot
 from wenshi.search.terms import CJK_CLASS, WORD_CLASS, query_terms
 
 K1, B = 1.2, 0.75
@@ -32,9 +35,6 @@ SNIPPET_WIDTH = 40
 MAX_SNIPPETS = 3
 SORTS = ("relevance", "volume", "date", "title")
 _CJK = re.compile(f"[{CJK_CLASS}]")
-
-Score = tuple[float, int, int]  # BM25F score, occurrences, occurrences in the title
-ZERO: Score = (0.0, 0, 0)
 
 
 @dataclass
@@ -136,8 +136,63 @@ class _Term:
         )
 
 
+@dataclass
+class _Scores:
+    """A node's result over the id space: which manuscripts match, and their BM25F score,
+    occurrences and occurrences in the title."""
+
+    mask: np.ndarray
+    score: np.ndarray
+    hits: np.ndarray
+    title: np.ndarray
+
+
+class _Setup:
+    """What a query needs that changes only with the index snapshot and the documents:
+    the id of each document number, the universe, BM25F length norms, sort ranks."""
+
+    def __init__(self, key: tuple, snapshot: Snapshot, infos: dict, include_rejected: bool):
+        self.key = key
+        size = max(infos, default=0) + 1
+        self.size = size
+        self.universe = np.zeros(size, dtype=bool)
+        title_len = np.zeros(size)
+        body_len = np.zeros(size)
+        for mid, info in infos.items():
+            if include_rejected or info.status != "rejected":
+                self.universe[mid] = True
+            title_len[mid] = len(info.title_folded)
+            body_len[mid] = info.body_length
+        self.n = max(int(self.universe.sum()), 1)
+        avg_title = title_len[self.universe].sum() / self.n or 1.0
+        avg_body = body_len[self.universe].sum() / self.n or 1.0
+        self.title_norm = TITLE_WEIGHT / (1 - B + B * title_len / avg_title)
+        self.body_norm = 1 / (1 - B + B * body_len / avg_body)
+        mids = snapshot.mids()
+        self.mid_of_doc = np.asarray(mids, dtype=np.int64) if mids else np.zeros(0, np.int64)
+        # A document number may name a manuscript since trashed (gone from ``infos``).
+        inside = self.mid_of_doc < size
+        self.mid_of_doc[~inside] = 0
+        self.live_doc = inside & self.universe[self.mid_of_doc]
+        self.ranks: dict[str, np.ndarray] = {}
+
+    def rank(self, sort: str, infos: dict) -> np.ndarray:
+        """Each id's place in the ``volume``, ``date`` or ``title`` order."""
+        if sort not in self.ranks:
+            keys = {
+                "volume": lambda m: infos[m].order,
+                "date": lambda m: infos[m].received_date or "9999",
+                "title": lambda m: infos[m].title,
+            }[sort]
+            ranks = np.zeros(self.size, dtype=np.int64)
+            for place, mid in enumerate(sorted(infos, key=lambda m: (keys(m), m))):
+                ranks[mid] = place
+            self.ranks[sort] = ranks
+        return self.ranks[sort]
+
+
 class Evaluation:
-    """One query evaluated against one searcher snapshot."""
+    """One query evaluated against one snapshot of the index, as arrays over the ids."""
 
     def __init__(self, index: SearchIndex, query: str, include_rejected: bool) -> None:
         self.tree = querylang.parse(query)
@@ -145,97 +200,70 @@ class Evaluation:
         self.snapshot = index.snapshot()
         self.docs = index.docs
         self.infos = self.docs.infos
-        # Set-up that only changes with the index snapshot and the documents: kept on the
-        # index (the cache holds the snapshot itself, so identity cannot be reused).
         key = (self.snapshot, self.docs.seq, include_rejected)
         cached = index.evaluation_cache
-        if cached is None or cached[0][0] is not self.snapshot or cached[0][1:] != key[1:]:
-            universe = {
-                mid
-                for mid, info in self.infos.items()
-                if include_rejected or info.status != "rejected"
-            }
-            n = max(len(universe), 1)
-            avg_body = sum(self.infos[m].body_length for m in universe) / n or 1.0
-            avg_title = sum(len(self.infos[m].title_folded) for m in universe) / n or 1.0
-            norms = {
-                mid: (
-                    TITLE_WEIGHT / (1 - B + B * len(info.title_folded) / avg_title),
-                    1 / (1 - B + B * info.body_length / avg_body),
-                )
-                for mid, info in self.infos.items()
-            }
-            cached = (key, universe, self.snapshot.mids(), n, avg_body, avg_title, norms)
+        if cached is None or cached.key[0] is not self.snapshot or cached.key[1:] != key[1:]:
+            cached = _Setup(key, self.snapshot, self.infos, include_rejected)
             index.evaluation_cache = cached
-        _, self.universe, self._mids, self.n, self.avg_body, self.avg_title, self.norms = cached
+        self.setup: _Setup = cached
         self.positive = [_Term(t) for t in querylang.positive_texts(self.tree)]
-        self.scores = self._eval(self.tree)
+        self.result = self._eval(self.tree)
 
-    # -- postings and confirmation -------------------------------------------------------
-    def _postings(self, fieldname: str, term: str) -> dict[int, int]:
-        """Manuscript id → occurrences of ``term`` in ``fieldname``, within the universe."""
+    # -- postings --------------------------------------------------------------------------
+    def _counts(self, fieldname: str, term: str) -> np.ndarray:
+        """Occurrences of an index term in each manuscript of the universe."""
+        setup = self.setup
         docnums, freqs = self.snapshot.postings(fieldname, term)
-        mids, universe = self._mids, self.universe
-        out: dict[int, int] = {}
-        for docnum, freq in zip(docnums, freqs, strict=True):
-            mid = mids[docnum]
-            if mid in universe:
-                out[mid] = freq
+        out = np.zeros(setup.size, dtype=np.int64)
+        if docnums:
+            docs = np.asarray(docnums, dtype=np.int64)
+            keep = setup.live_doc[docs]
+            out[setup.mid_of_doc[docs[keep]]] = np.asarray(freqs, dtype=np.int64)[keep]
         return out
 
-    def _candidates(self, fieldname: str, terms: list[str]) -> set[int]:
-        """Documents holding every term. Postings are read rarest first; a term in most
-        documents narrows nothing worth its postings, and the confirmation scan follows."""
-        frequencies = sorted((self.snapshot.doc_frequency(fieldname, t), t) for t in terms)
-        useful = [t for df, t in frequencies if df <= self.n * COMMON_SHARE]
+    def _confirmed(self, term: _Term, fieldname: str) -> np.ndarray:
+        """Occurrences of anything longer than one index term: documents holding all its
+        index terms, each confirmed on its text."""
+        setup = self.setup
+        candidates = setup.universe.copy()
+        frequencies = sorted((self.snapshot.doc_frequency(fieldname, t), t) for t in term.terms)
         if frequencies and frequencies[0][0] == 0:
-            return set()
-        if not useful:
-            return set(self.universe)
-        result = set(self._postings(fieldname, useful[0]))
-        for term in useful[1:]:
-            if not result:
-                break
-            result &= self._postings(fieldname, term).keys()
-        return result
-
-    def _field_counts(self, term: _Term, fieldname: str) -> dict[int, int]:
-        if term.exact:
-            return self._postings(fieldname, term.terms[0])
-        candidates = self._candidates(fieldname, term.terms)
-        counts: dict[int, int] = {}
-        # re's literal-prefix search beats str.count here (measured: texts holding an
-        # Extension B character are stored four bytes a character, where count is slow).
+            return np.zeros(setup.size, dtype=np.int64)
+        for df, index_term in frequencies:
+            if df > setup.n * COMMON_SHARE:
+                break  # in most documents: narrows nothing worth its postings
+            candidates &= self._counts(fieldname, index_term) > 0
+        ids = np.flatnonzero(candidates).tolist()
         findall = term.pattern.findall
         if fieldname == "title":
             infos = self.infos
-            for mid in candidates:
-                found = len(findall(infos[mid].title_folded))
-                if found:
-                    counts[mid] = found
-            return counts
-        texts = self.docs.load_bodies(candidates)
-        for mid in candidates:
+            texts = {mid: infos[mid].title_folded for mid in ids}
+        else:
+            texts = self.docs.load_bodies(ids)
+        out = np.zeros(setup.size, dtype=np.int64)
+        for mid in ids:
             found = len(findall(texts[mid]))
             if found:
-                counts[mid] = found
-        return counts
+                out[mid] = found
+        return out
 
-    def _text_scores(self, node: querylang.Text) -> dict[int, Score]:
+    def _field_counts(self, term: _Term, fieldname: str) -> np.ndarray:
+        if term.exact:
+            return self._counts(fieldname, term.terms[0])
+        return self._confirmed(term, fieldname)
+
+    def _text_scores(self, node: querylang.Text) -> _Scores:
         term = _Term(node)
+        setup = self.setup
         title = self._field_counts(term, "title")
         body = self._field_counts(term, "body")
-        matched = set(title) | set(body)
-        df = len(matched)
-        idf = math.log(1 + (self.n - df + 0.5) / (df + 0.5))
-        out: dict[int, Score] = {}
-        norms, tget, bget, k = self.norms, title.get, body.get, idf * (K1 + 1)
-        for mid in matched:
-            tn, bn = norms[mid]
-            t, b = tget(mid, 0), bget(mid, 0)
-            tf = t * tn + b * bn
-            out[mid] = (k * tf / (tf + K1), t + b, t)
-        return out
+        mask = ((title > 0) | (body > 0)) & setup.universe
+        df = int(mask.sum())
+        idf = math.log(1 + (setup.n - df + 0.5) / (df + 0.5))
+        tf = title * setup.title_norm + body * setup.body_norm
+        score = np.where(mask, idf * (K1 + 1) * tf / (tf + K1), 0.0)
+        hits = np.where(mask, title + body, 0)
+        return _Scores(mask, score, hits, np.where(mask, title, 0))
 
     # -- the tree --------------------------------------------------------------------------
     @staticmethod
@@ -257,40 +285,52 @@ class Evaluation:
             return lambda info: info.volume is not None and low <= info.volume <= high
         return lambda info: info.year is not None and low <= info.year <= high
 
-    def _eval(self, node: querylang.Node) -> dict[int, Score]:
+    def _empty(self, mask: np.ndarray) -> _Scores:
+        zeros = np.zeros(self.setup.size)
+        counts = np.zeros(self.setup.size, dtype=np.int64)
+        return _Scores(mask, zeros, counts, counts)
+
+    def _eval(self, node: querylang.Node) -> _Scores:
+        setup = self.setup
         if isinstance(node, querylang.Text):
             return self._text_scores(node)
         if isinstance(node, querylang.Field):
             matches = self._field_predicate(node)
-            return {m: ZERO for m in self.universe if matches(self.infos[m])}
+            mask = np.zeros(setup.size, dtype=bool)
+            for mid in np.flatnonzero(setup.universe).tolist():
+                mask[mid] = matches(self.infos[mid])
+            return self._empty(mask)
         if isinstance(node, querylang.Not):
-            excluded = self._eval(node.child)
-            return {m: ZERO for m in self.universe if m not in excluded}
+            return self._empty(setup.universe & ~self._eval(node.child).mask)
         parts = [self._eval(child) for child in node.children]
-        if isinstance(node, querylang.And):
-            keys = set(parts[0]).intersection(*parts[1:])
-        else:
-            keys = set().union(*parts)
-        out: dict[int, Score] = dict.fromkeys(keys, ZERO)
-        for part in parts:
-            for m, (a, b, c) in part.items():
-                if m in keys:
-                    x, y, z = out[m]
-                    out[m] = (x + a, y + b, z + c)
-        return out
+        masks = [part.mask for part in parts]
+        mask = (
+            np.logical_and.reduce(masks)
+            if isinstance(node, querylang.And)
+            else np.logical_or.reduce(masks)
+        )
+        return _Scores(
+            mask,
+            np.where(mask, sum(part.score for part in parts), 0.0),
+            np.where(mask, sum(part.hits for part in parts), 0),
+            np.where(mask, sum(part.title for part in parts), 0),
+        )
 
     # -- results ---------------------------------------------------------------------------
     def ordered(self, sort: str) -> list[int]:
         if sort not in SORTS:
             raise InvalidValueError(f"未知的排序方式“{sort}”；可用：{'、'.join(SORTS)}")
-        infos, scores = self.infos, self.scores
-        if sort == "volume":
-            return sorted(scores, key=lambda m: (infos[m].order, m))
-        if sort == "date":
-            return sorted(scores, key=lambda m: (infos[m].received_date or "9999", m))
-        if sort == "title":
-            return sorted(scores, key=lambda m: (infos[m].title, m))
-        return sorted(scores, key=lambda m: (scores[m][2] == 0, -scores[m][0], m))
+        result = self.result
+        mids = np.flatnonzero(result.mask)
+        if sort == "relevance":
+            keys = (mids, -result.score[mids], result.title[mids] == 0)
+        else:
+            keys = (mids, self.setup.rank(sort, self.infos)[mids])
+        return mids[np.lexsort(keys)].tolist()
+
+    def score_of(self, mid: int) -> tuple[float, int]:
+        """BM25F score and occurrences of one matching manuscript."""
+        return float(self.result.score[mid]), int(self.result.hits[mid])
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
         return _spans(self.positive, folded)
@@ -361,7 +401,7 @@ def search(
     hits = []
     for mid in page:
         info = ev.infos[mid]
-        score, count, _ = ev.scores[mid]
+        score, count = ev.score_of(mid)
         hits.append(
             SearchHit(
                 id=mid,

@@ -142,10 +142,7 @@ class SearchIndex:
         """An up-to-date view of the postings (a new one only when the index changed)."""
         with self._locked():
             self._sync_locked()
-            if self._snapshot is None:
-                self._snapshot = self._ix.snapshot()
-            else:
-                self._snapshot = self._snapshot.refreshed()
+            self._snapshot = self._ix.snapshot(self._snapshot)
         self.docs.refresh()
         return self._snapshot
 

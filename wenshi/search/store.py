@@ -113,10 +113,9 @@ class Snapshot:
         self._leaves = self._reader.leaf_readers()
         self._mids: list[int] | None = None
 
-    def refreshed(self) -> Snapshot:
-        """The same snapshot if nothing changed, else a new one on the newest index."""
-        searcher = self._searcher.refresh()
-        return self if searcher is self._searcher else Snapshot(searcher)
+    @property
+    def generation(self) -> int:
+        return self._reader.generation()
 
     def close(self) -> None:
         self._searcher.close()
@@ -218,7 +217,14 @@ class IndexStore:
             raise
         writer.commit()
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, previous: Snapshot | None = None) -> Snapshot:
+        """A view of the newest index: ``previous`` itself if nothing changed since. (Not
+        whoosh's ``Searcher.refresh``: it reuses segment readers whose deletions are
+        stale, so a document deleted since would still be found.)"""
+        if previous is not None and previous.generation == self._ix.latest_generation():
+            return previous
+        if previous is not None:
+            previous.close()
         return Snapshot(self._ix.searcher())
 
     def close(self) -> None:
