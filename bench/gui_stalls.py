@@ -80,7 +80,7 @@ def open_window():
     window.show()
 
 timer.start()
-measure("open", open_window, wait_lane=False)
+measure("open", open_window)
 big = int(sys.argv[4])
 
 def click_row():

@@ -9,6 +9,7 @@ arrive the same way. A failure is shown as a dialog with the core's one-line rea
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,10 @@ from wenshi.library import Library
 from wenshi.progress import Progress
 
 POLL_MS = 1000
+# The lane and the GUI thread share the GIL. The GUI thread releases it on every row SQLite
+# returns and must then wait for the lane to let go, up to the switch interval each time
+# (5 ms by default): while the lane computes, reading a few thousand rows took seconds.
+SWITCH_INTERVAL_S = 0.0002
 
 
 class Hub(QObject):
@@ -32,9 +37,11 @@ class Hub(QObject):
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         self.tasks = TaskManager(self)
         self.tasks.busy_changed.connect(self.busy)
         library.index.notice = self.status_message.emit
+        library.index.build_apart = True
         self._data_version = library.data_version()
         self._seen = library.change_seq()
         self._own: set[int] = set()  # manuscripts our own operations changed since the poll

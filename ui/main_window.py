@@ -29,6 +29,7 @@ from ui.widgets.welcome import WelcomePage
 from wenshi.backup import backup_library
 from wenshi.changes import Aspect, Changes
 from wenshi.library import Library
+from wenshi.queries import Stats
 from wenshi.records import NewManuscript
 from wenshi.sample import load_sample
 
@@ -50,7 +51,10 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
 
-        self.catalog = CatalogView(self.library.queries)
+        self.catalog = CatalogView(
+            self.library.queries,
+            run_read=lambda read, show: self.hub.read(lambda _p: read(), show, self),
+        )
         self.editor = ManuscriptEditor(self.hub)
         split = QSplitter()
         split.addWidget(self.catalog)
@@ -176,7 +180,19 @@ class MainWindow(QMainWindow):
                 self.builder.changed(changes)
                 self.editor.changed(changes)
             return
-        stats = self.library.queries.stats()
+        queries = self.library.queries
+        self.hub.read(lambda _p: queries.stats(), self._show_totals, self)
+        if changes.touches(Aspect.VOLUME, Aspect.PLACEMENT):
+            self.catalog.set_choices(
+                [v.number for v in self.library.volumes.list()],
+                self.library.queries.section_names(),
+            )
+        self.catalog.refresh()
+        self.builder.changed(changes)
+        self.editor.changed(changes)
+
+    def _show_totals(self, stats: Stats) -> None:
+        """The totals in the status bar; an empty library shows the welcome page."""
         empty = stats.manuscripts == 0 and stats.in_trash == 0
         first_view = not empty and self.stack.currentWidget() is not self.tabs
         self.stack.setCurrentWidget(self.welcome if empty else self.tabs)
@@ -190,14 +206,6 @@ class MainWindow(QMainWindow):
             .replace("%1", str(stats.manuscripts))
             .replace("%2", f"{stats.words:,}")
         )
-        if changes.touches(Aspect.VOLUME, Aspect.PLACEMENT):
-            self.catalog.set_choices(
-                [v.number for v in self.library.volumes.list()],
-                self.library.queries.section_names(),
-            )
-        self.catalog.refresh()
-        self.builder.changed(changes)
-        self.editor.changed(changes)
 
     def _select(self, manuscript_id: int) -> None:
         """The catalog's current row changed: show that manuscript, unless unsaved edits
@@ -216,13 +224,18 @@ class MainWindow(QMainWindow):
         ):
             return
         self.tabs.setCurrentIndex(0)
-        if self.catalog.model.row_of(manuscript_id) < 0:
-            self.catalog.status.setCurrentIndex(0)
-            self.catalog.text.clear()
-            self.catalog.refresh()
         if self.editor.manuscript_id != manuscript_id:
             self.editor.load(manuscript_id)
-        self.catalog.select(manuscript_id)
+        if self.catalog.model.row_of(manuscript_id) < 0:
+            self.catalog.status.blockSignals(True)
+            self.catalog.status.setCurrentIndex(0)
+            self.catalog.status.blockSignals(False)
+            self.catalog.text.blockSignals(True)
+            self.catalog.text.clear()
+            self.catalog.text.blockSignals(False)
+            self.catalog.refresh(then=lambda: self.catalog.select(manuscript_id))
+        else:
+            self.catalog.select(manuscript_id)
 
     def open_hit(self, manuscript_id: int, text: str) -> None:
         """Open a search result with the body scrolled to the first hit, hits marked."""

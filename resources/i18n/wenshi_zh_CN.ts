@@ -93,6 +93,10 @@
         <translation>按标题或作者筛选</translation>
     </message>
     <message>
+        <source>Reading…</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
         <source>Section</source>
         <translation>栏目</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,3 +90,30 @@ def test_a_new_snapshot_never_sees_a_document_deleted_since(tmp_path: Path):
     assert ix.snapshot(second) is second
     second.close()
     ix.close()
+
+
+def test_an_index_built_in_a_child_process_is_the_same_and_can_be_cancelled(tmp_path: Path):
+    from wenshi.errors import CancelledError
+    from wenshi.library import Library
+    from wenshi.progress import Progress
+    from wenshi.records import NewManuscript
+
+    with Library.open(tmp_path / "lib") as lib:
+        with lib.batch():
+            for n, text in enumerate(generate_articles(300, 400, seed=4)):
+                lib.manuscripts.add(NewManuscript(title=f"第{n}篇", body=text))
+        in_process = [(h.id, h.hits) for h in lib.search.search("灵武", limit=0).hits]
+        lib.index.build_apart = True
+        seen: list[tuple[int, int]] = []
+        assert lib.index.rebuild(Progress(lambda d, t, m: seen.append((d, t)))) == 300
+        assert seen[0] == (0, 300) and seen[-1] == (300, 300)
+        assert [(h.id, h.hits) for h in lib.search.search("灵武", limit=0).hits] == in_process
+        progress = Progress(lambda d, t, m: progress.cancel() if d >= 200 else None)
+        with pytest.raises(CancelledError):
+            lib.index.rebuild(progress)
+        assert sorted(
+            p.name for p in (tmp_path / "lib").iterdir() if p.name.startswith("index")
+        ) == [
+            "index",
+            "index.lock",
+        ]

@@ -42,6 +42,7 @@ def test_the_window_shows_what_the_command_line_wrote(qtbot, window):
     editor = window.editor
     qtbot.waitUntil(lambda: editor.fields["title"].text() == "秦渠谣（修订）", timeout=5000)
     assert editor.fields["tags"].text() == "水利"
+    wait_idle(qtbot, window)
     titles = [
         window.catalog.model.index(r, 0).data() for r in range(window.catalog.model.rowCount())
     ]

@@ -41,6 +41,7 @@ def test_first_run_offers_the_sample_library(qtbot, window):
     # The filter bar narrows the table: by section, then by state.
     section = window.catalog.section
     section.setCurrentIndex(section.findData("诗词楹联"))
+    wait_idle(qtbot, window)  # the list is read off the GUI thread
     titles = {
         window.catalog.model.index(r, Column.TITLE).data()
         for r in range(window.catalog.model.rowCount())
@@ -48,6 +49,7 @@ def test_first_run_offers_the_sample_library(qtbot, window):
     assert titles == {"七律·秋访水洞沟", "秦渠谣"}
     status = window.catalog.status
     status.setCurrentIndex(status.findData("published"))
+    wait_idle(qtbot, window)
     assert [
         window.catalog.model.index(r, Column.TITLE).data()
         for r in range(window.catalog.model.rowCount())

@@ -1,12 +1,15 @@
-"""The catalog table: a model over manuscript ids, rows fetched from the core as needed.
+"""The catalog table: a model over manuscript ids and their rows, read off the GUI thread.
 
-Filtering and sorting are the core's (``wenshi.queries``): the model holds the ordered ids
-and asks for summaries in blocks when rows scroll into view, so 10,000 rows cost one id
-query and a few small fetches.
+Filtering and sorting are the core's (``wenshi.queries``): ``reload`` asks for the ordered
+ids and their rows through ``run_read`` (the hub's lane in the program), and the table
+shows them when they arrive — the GUI thread never waits on the database for the list.
+Without ``run_read`` (a model on its own, in tests) it reads at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from enum import IntEnum
 from typing import Any
 
@@ -58,22 +61,47 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CatalogModel(QAbstractTableModel):
-    def __init__(self, queries: Queries, parent=None) -> None:
+    def __init__(
+        self,
+        queries: Queries,
+        parent=None,
+        run_read: Callable[[Callable[[], Any], Callable[[Any], None]], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.queries = queries
+        self.run_read = run_read
         self.filter = Filter()
         self._ids: list[int] = []
         self._rows: dict[int, ManuscriptSummary] = {}
+        self._serial = 0
 
     # -- data ------------------------------------------------------------------------------
-    def reload(self, flt: Filter | None = None) -> None:
-        """Ask the core again (after a filter, sort or data change)."""
+    def reload(self, flt: Filter | None = None, then: Callable[[], None] | None = None) -> None:
+        """Ask the core again (after a filter, sort or data change); ``then`` runs once the
+        new rows are shown. A reload asked for while another is on its way replaces it."""
         if flt is not None:
             self.filter = flt
-        self.beginResetModel()
-        self._ids = self.queries.ordered_ids(self.filter)
-        self._rows.clear()
-        self.endResetModel()
+        self._serial += 1
+        serial, wanted, queries = self._serial, replace(self.filter), self.queries
+
+        def read() -> tuple[list[int], list[ManuscriptSummary]]:
+            ids = queries.ordered_ids(wanted)
+            return ids, queries.summaries(ids)
+
+        def show(result: tuple[list[int], list[ManuscriptSummary]]) -> None:
+            if serial != self._serial:
+                return
+            self.beginResetModel()
+            self._ids = result[0]
+            self._rows = {row.id: row for row in result[1]}
+            self.endResetModel()
+            if then is not None:
+                then()
+
+        if self.run_read is None:
+            show(read())
+        else:
+            self.run_read(read, show)
 
     def _row(self, row: int) -> ManuscriptSummary | None:
         mid = self._ids[row]

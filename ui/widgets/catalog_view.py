@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,9 +27,14 @@ class CatalogView(QWidget):
 
     selected = Signal(int)
 
-    def __init__(self, queries: Queries, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        queries: Queries,
+        parent: QWidget | None = None,
+        run_read: Callable[[Callable[[], Any], Callable[[Any], None]], None] | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.model = CatalogModel(queries, self)
+        self.model = CatalogModel(queries, self, run_read)
         self.status = QComboBox()
         self.status.addItem(self.tr("All states"), "")
         for key, label in workflow.LABELS.items():
@@ -78,11 +86,11 @@ class CatalogView(QWidget):
         layout.addWidget(self.table)
 
         self._debounce = QTimer(self, singleShot=True, interval=200)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce.timeout.connect(lambda: self.refresh())
         self.text.textChanged.connect(self._debounce.start)
-        self.status.currentIndexChanged.connect(self.refresh)
-        self.volume.currentIndexChanged.connect(self.refresh)
-        self.section.currentIndexChanged.connect(self.refresh)
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.volume.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.section.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def set_choices(self, volumes: list[int], sections: list[str]) -> None:
@@ -100,8 +108,9 @@ class CatalogView(QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 
-    def refresh(self) -> None:
-        """Query the core again, keeping the current manuscript selected if still shown."""
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Query the core again (off the GUI thread), keeping the current manuscript
+        selected if still shown; ``then`` runs once the new list is shown."""
         keep = self.current_id()
         status = self.status.currentData() or None
         flt = Filter(
@@ -113,10 +122,16 @@ class CatalogView(QWidget):
             sort=self.model.filter.sort,
             descending=self.model.filter.descending,
         )
-        self.model.reload(flt)
-        self.count.setText(self.tr("%d manuscripts") % self.model.rowCount())
-        if keep:
-            self.select(keep)
+
+        def shown() -> None:
+            self.count.setText(self.tr("%d manuscripts") % self.model.rowCount())
+            if keep:
+                self.select(keep)
+            if then is not None:
+                then()
+
+        self.count.setText(self.tr("Reading…"))
+        self.model.reload(flt, shown)
 
     def current_id(self) -> int:
         index = self.table.currentIndex()

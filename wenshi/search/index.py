@@ -29,6 +29,7 @@ from wenshi.db.counter import changed_since, current_seq
 from wenshi.errors import LibraryError
 from wenshi.fsutil import reason
 from wenshi.progress import Progress
+from wenshi.search.build import build, build_in_child
 from wenshi.search.documents import IndexedDocs, index_text, load_infos
 from wenshi.search.store import FORMAT, IndexStore, Snapshot
 
@@ -38,7 +39,14 @@ if TYPE_CHECKING:
 INDEX_DIR = "index"
 LOCK_FILE = "index.lock"
 STATE_FILE = "state.json"
-BATCH = 200
+
+
+def _reporter(progress: Progress) -> Callable[[int, int], None]:
+    def report(done: int, total: int) -> None:
+        progress.update(done, total, "建立检索索引")
+        progress.check()
+
+    return report
 
 
 class SearchIndex:
@@ -50,6 +58,9 @@ class SearchIndex:
         self.docs = IndexedDocs(library)
         self.notice: Callable[[str], None] = lambda message: None
         self.progress_factory: Callable[[], Progress] = Progress
+        # Build a whole index in a child process: the desktop program sets this, since
+        # whoosh's long calls hold Python's global lock and would freeze its window.
+        self.build_apart = False
         self._lock = FileLock(library.path / LOCK_FILE, thread_local=False)
         self._ix: IndexStore | None = None
         self._generation = ""  # which build of the index ``_ix`` has open
@@ -197,7 +208,10 @@ class SearchIndex:
         shutil.rmtree(folder, ignore_errors=True)
         try:
             folder.mkdir(parents=True)
-            count = self._build_into(folder, progress)
+            if self.build_apart:
+                count = build_in_child(self.library.db_path, folder, progress)
+            else:
+                count = build(self.library.db_path, folder, _reporter(progress))
             self._write_state(folder, seq, os.urandom(8).hex())
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
@@ -227,23 +241,6 @@ class SearchIndex:
         self._ix = IndexStore.open(self.path)
         self._generation = str((self._read_state(self.path) or {}).get("generation", ""))
         self.evaluation_cache = None
-
-    def _build_into(self, folder: Path, progress: Progress) -> int:
-        store = IndexStore.create(folder)
-        infos = load_infos(self.t)
-        ids = sorted(infos)
-        try:
-            with store.writer(limitmb=256) as writer:
-                for start in range(0, len(ids), BATCH):
-                    progress.update(start, len(ids), "建立检索索引")
-                    progress.check()
-                    chunk = ids[start : start + BATCH]
-                    for mid, body in self.docs.originals(chunk).items():
-                        writer.add(mid, *index_text(infos[mid], body))
-                progress.update(len(ids), len(ids), "写入检索索引")
-        finally:
-            store.close()
-        return len(ids)
 
     def clean_leftovers(self) -> list[str]:
         """Remove half-built or half-swapped index folders no live process is using (those
