@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.corpus import generate_articles  # noqa: E402
+from tests.corpus import generate_articles  # noqa: E402
 from wenshi.library import Library  # noqa: E402
 from wenshi.records import NewManuscript  # noqa: E402
 

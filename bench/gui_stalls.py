@@ -145,7 +145,7 @@ def make_library(path: Path, count: int, python_path: Path) -> int:
     """A library made with the current code (the baseline upgrades it on open when older
     code cannot read it, so each run gets its own copy)."""
     sys.path.insert(0, str(python_path))
-    from bench.corpus import generate_articles
+    from tests.corpus import generate_articles
     from wenshi.library import Library
     from wenshi.records import NewManuscript
     from wenshi.sample import load_sample
@@ -207,7 +207,8 @@ def main() -> None:
         library = work / "lib"
         big = make_library(library, args.manuscripts, ROOT)
         ours = run(ROOT, library, big)
-        # The baseline cannot open a library of a newer schema: it gets one of its own.
+        # The baseline cannot open a library of a newer schema: it gets one of its own, made
+        # with its own code (where the generator was bench/corpus.py).
         old_library = work / "old-lib"
         builder = (
             "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path;"

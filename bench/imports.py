@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import generate_articles  # noqa: E402
+from tests.corpus import generate_articles  # noqa: E402
 from wenshi.library import Library  # noqa: E402
 
 

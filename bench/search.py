@@ -5,7 +5,7 @@ Run from the repository root::
     python bench/search.py                      # 4 M, then 40 M characters
     python bench/search.py --chars 4000000      # one size (repeat --chars for several)
 
-For each size: generate the corpus (``bench/corpus.py``, seed 17, articles of 4,000
+For each size: generate the corpus (``tests/corpus.py``, seed 17, articles of 4,000
 characters), register every article through ``library.manuscripts.add`` inside
 ``Library.batch`` in a fresh temporary library opened with ``auto_index=False``, then time
 
@@ -51,8 +51,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus import generate_articles
-
+from tests.corpus import generate_articles
 from wenshi.library import Library
 from wenshi.records import NewManuscript
 from wenshi.search.fold import fold

@@ -15,8 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus import generate_articles
-
+from tests.corpus import generate_articles
 from wenshi.text.wordcount import (
     _DASHES,
     _EAST_ASIAN_NON_HAN,

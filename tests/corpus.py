@@ -44,8 +44,8 @@ def make_docx(path: Path) -> Path:
 # -- synthetic articles --------------------------------------------------------------------
 # Deterministic 文史-shaped prose for tests that need many manuscripts: Chinese about 灵武 and
 # 宁夏 with dates, figures, book titles, quotations, the odd Latin word and OCR'd spacing.
-# The same seed always gives the same text. (A copy of the benchmark corpus generator, kept
-# here so that the tests depend on nothing outside tests/ and the package.)
+# The same seed always gives the same text, so the benchmarks (bench/) use it too and their
+# figures from different runs and machines are comparable.
 PLACES = (
     "灵武",
     "宁夏",
