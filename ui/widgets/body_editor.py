@@ -133,7 +133,7 @@ class BodyEditor(QWidget):
 
 def _to_utf16(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Qt counts positions in UTF-16 units: a character beyond the BMP (𠀀) takes two."""
-    if text.isascii() or all(ord(c) < 0x10000 for c in text):
+    if not spans or text.isascii() or all(ord(c) < 0x10000 for c in text):
         return spans
     prefix = [0]
     for ch in text:
