@@ -216,6 +216,7 @@ def test_build_reorder_and_export_a_volume(qtbot, window, monkeypatch, tmp_path)
 
     # Reorder in volume 17 with the keyboard-friendly buttons.
     builder.volume.setCurrentIndex(builder.volume.findData(17))
+    wait_idle(qtbot, window)  # the plan is computed on the lane
     first_section = builder.tree.topLevelItem(0)
     builder.tree.setCurrentItem(first_section.child(0))
     moved = first_section.child(0).data(0, Qt.ItemDataRole.UserRole)
@@ -246,6 +247,7 @@ def test_drag_from_pool_into_a_section(qtbot, window):
     builder = window.builder
     window.tabs.setCurrentWidget(builder)
     builder.volume.setCurrentIndex(builder.volume.findData(17))
+    wait_idle(qtbot, window)  # the plan is computed on the lane
     pool_item = builder.pool.item(0)
     held = pool_item.data(Qt.ItemDataRole.UserRole)
     data = builder.pool.mimeData([pool_item])
@@ -260,6 +262,7 @@ def test_rejected_action_shows_one_message_and_changes_nothing(qtbot, window, mo
     builder = window.builder
     window.tabs.setCurrentWidget(builder)
     builder.volume.setCurrentIndex(builder.volume.findData(16))
+    wait_idle(qtbot, window)  # the plan is computed on the lane
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     section = builder.plan.sections[0].name
@@ -291,6 +294,7 @@ def test_failing_export_shows_one_message_and_writes_nothing(qtbot, window, monk
     load_sample(qtbot, window)
     builder = window.builder
     window.tabs.setCurrentWidget(builder)
+    wait_idle(qtbot, window)  # the plan is computed on the lane
     target = tmp_path / "no-such-folder" / "目录.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown: list[str] = []
@@ -306,6 +310,7 @@ def test_publish_a_volume_from_the_layout_dialog(qtbot, window, monkeypatch):
     builder = window.builder
     window.tabs.setCurrentWidget(builder)
     builder.volume.setCurrentIndex(builder.volume.findData(17))
+    wait_idle(qtbot, window)  # the plan is computed on the lane
     from ui.widgets.volume_builder import LayoutDialog
 
     def publish(dialog: LayoutDialog) -> int:
@@ -324,6 +329,7 @@ def test_drag_down_within_a_section_lands_where_dropped(qtbot, window):
     builder = window.builder
     window.tabs.setCurrentWidget(builder)
     builder.volume.setCurrentIndex(builder.volume.findData(16))
+    wait_idle(qtbot, window)  # the plan is computed on the lane
     section = builder.tree.topLevelItem(0)
     before = [
         section.child(r).data(0, Qt.ItemDataRole.UserRole) for r in range(section.childCount())

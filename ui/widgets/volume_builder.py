@@ -39,7 +39,7 @@ from wenshi.changes import Aspect, Changes
 from wenshi.errors import WenshiError
 from wenshi.export.toc_text import toc_html
 from wenshi.volumes.plan import VolumePlan
-from wenshi.volumes.service import VOLUME_STATUSES, Volumes
+from wenshi.volumes.service import VOLUME_STATUSES, PoolItem, Volumes
 
 MIME = "application/x-wenshi-manuscripts"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -327,6 +327,7 @@ class VolumeBuilder(QWidget):
         self.tree.dropped.connect(self._dropped)
         self.tree.itemDoubleClicked.connect(self._open)
         self._stale = True
+        self._serial = 0
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -390,19 +391,29 @@ class VolumeBuilder(QWidget):
             self.put_in,
         ):
             widget.setEnabled(has)
-        self._fill_pool()
-        if not has:
-            self.plan = None
-            self.tree.clear()
-            self.totals.setText(self.tr("No volume yet: create one with “New volume…”."))
-            self.preview.clear()
-            self.chart.set_data([])
-            return
-        selected = self._selected_id()
-        self.plan = self.volumes.plan(number)
-        self._fill_tree(selected)
-        self._fill_totals()
-        self.preview.setHtml(toc_html(self.plan))
+        self._serial += 1
+        serial, volumes, selected = self._serial, self.volumes, self._selected_id()
+
+        def read() -> tuple[VolumePlan | None, list[PoolItem]]:
+            return (volumes.plan(number) if has else None), volumes.pool()
+
+        def show(result: tuple[VolumePlan | None, list[PoolItem]]) -> None:
+            if serial != self._serial:
+                return  # a newer refresh is on its way
+            self.plan, pool = result
+            self._fill_pool(pool)
+            if self.plan is None:
+                self.tree.clear()
+                self.totals.setText(self.tr("No volume yet: create one with “New volume…”."))
+                self.preview.clear()
+                self.chart.set_data([])
+                return
+            self._fill_tree(selected)
+            self._fill_totals()
+            self.preview.setHtml(toc_html(self.plan))
+
+        # The page estimate reads every text of the volume: on the lane, shown on arrival.
+        self.hub.read(lambda _p: read(), show, self)
 
     def _fill_tree(self, selected: int | None) -> None:
         self.tree.clear()
@@ -471,9 +482,9 @@ class VolumeBuilder(QWidget):
             self.progress.hide()
         self.chart.set_data([(s.name, s.totals.words) for s in plan.sections])
 
-    def _fill_pool(self) -> None:
+    def _fill_pool(self, pool: list[PoolItem]) -> None:
         self.pool.clear()
-        for piece in self.volumes.pool():
+        for piece in pool:
             authors = "、".join(piece.authors)
             text = f"{piece.title}　{authors}　{piece.words:,}字　{piece.status_label}"
             if piece.section_wish:
