@@ -80,10 +80,24 @@ class ImageStrip(QWidget):
         self.strip.itemDoubleClicked.connect(lambda _item: self._edit())
 
     def load(self, manuscript_id: int) -> None:
+        """Show the photos of a manuscript. They are listed on the lane: a thumbnail not
+        yet cached is made from the original there, never on the GUI thread."""
         self.manuscript_id = manuscript_id
-        self.infos = self.hub.library.images.list(manuscript_id)
         self.strip.clear()
-        for info in self.infos:
+        self.infos = []
+        images = self.hub.library.images
+        self.hub.read(
+            lambda _p: images.list(manuscript_id),
+            lambda infos: self._show(manuscript_id, infos),
+            self,
+        )
+
+    def _show(self, manuscript_id: int, infos: list[ImageInfo]) -> None:
+        if manuscript_id != self.manuscript_id:
+            return  # another manuscript was opened meanwhile
+        self.infos = infos
+        self.strip.clear()
+        for info in infos:
             item = QListWidgetItem(
                 QIcon(QPixmap(info.thumbnail)), f"图{info.position} {info.caption}".strip()
             )
