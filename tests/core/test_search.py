@@ -20,8 +20,10 @@ from wenshi.errors import InvalidValueError
 from wenshi.library import Library
 from wenshi.manuscripts import Manuscripts
 from wenshi.records import NewManuscript
+from wenshi.search import engine
 from wenshi.search.fold import fold
 from wenshi.search.store import FORMAT
+from wenshi.search.terms import WORD_CLASS
 from wenshi.timeutil import now_iso
 
 EXTRA = [
@@ -392,3 +394,64 @@ def test_facets_count_all_matches(lib: Library):
 def test_highlight_spans_for_an_opened_document(lib: Library):
     text = "马鸿宾在靈武，宁夏的黄河边。"
     assert lib.search.highlight_spans("马鸿宾 -宁夏 OR 灵武", text) == [(0, 3), (4, 6)]
+
+
+MIXED = [
+    ("叠字与重复", "哈哈哈哈哈，渐渐渐渐。ababab aba abab。a.b.a.b.a！！！……——"),
+    ("年代", "（1958年）1958年、21958年与 1958 年。第1958年1958年。"),
+    ("外文", "Licentiate 不是 Licent；licent 与 LICENT，Yellow River、yellow  river。"),
+    ("标点", "“灵武文史”、《灵武文史》：第十七辑（2022）——“灵武”。"),
+]
+
+
+def scan(text: str, needle: str) -> int:
+    """Non-overlapping occurrences of folded ``needle`` in folded ``text``, a Latin/digit
+    end never continuing a longer word."""
+    word = re.compile(WORD_CLASS)
+    count, start = 0, 0
+    while (at := text.find(needle, start)) >= 0:
+        end = at + len(needle)
+        if (word.match(needle[0]) and at > 0 and word.match(text[at - 1])) or (
+            word.match(needle[-1]) and end < len(text) and word.match(text[end])
+        ):
+            start = at + 1
+            continue
+        count += 1
+        start = end
+    return count
+
+
+@pytest.mark.parametrize("rare_docs", [0, engine.RARE_DOCS])
+def test_mixed_strings_match_a_scan_from_positions_or_texts(
+    lib: Library, monkeypatch: pytest.MonkeyPatch, rare_docs: int
+):
+    """Strings of characters, punctuation, words and numbers cut at random, answered from
+    the pairs' positions (``rare_docs`` 0) or by confirming candidates on the text."""
+    monkeypatch.setattr(engine, "RARE_DOCS", rare_docs)
+    with lib.batch():
+        for title, body in MIXED:
+            add_text(lib.manuscripts, title, body)
+    rows = [
+        (r.id, fold(f"{r.title} {r.subtitle}".strip()), fold(r.body))
+        for r in lib.tables.Manuscript.select()
+    ]
+    sources = [fold(body) for _title, body in MIXED] * 20 + [body for _i, _t, body in rows]
+    rng = random.Random(11)
+    queries: set[str] = {"哈哈哈", "渐渐渐", "aba", "a.b.a", "1958年", "！！", "……", "灵武文史”"}
+    while len(queries) < 300:
+        text = rng.choice(sources)
+        start = rng.randrange(len(text))
+        piece = text[start : start + rng.randint(1, 8)].strip()
+        if piece and not re.search(r'[\s"“”]', piece):
+            queries.add(piece)
+    for q in sorted(queries):
+        needle = fold(q)
+        expected = {
+            mid: n for mid, title, body in rows if (n := scan(title, needle) + scan(body, needle))
+        }
+        assert found(lib, f'"{q}"') == expected, q
+
+
+def test_a_term_given_twice_in_two_scripts_counts_once(lib: Library):
+    assert found(lib, "灵武 靈武") == found(lib, "灵武")
+    assert found(lib, "灵武 OR 靈武") == found(lib, "灵武")

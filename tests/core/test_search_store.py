@@ -15,7 +15,7 @@ from tests.corpus import generate_articles
 from wenshi.search import store
 from wenshi.search.fold import fold
 from wenshi.search.store import IndexStore
-from wenshi.search.terms import iter_terms
+from wenshi.search.terms import index_terms
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,13 +35,22 @@ def test_fast_and_public_postings_agree_with_segments_and_deletions(tmp_path: Pa
             writer.replace(mid, fold(f"第{mid}篇（修订）"), fold(texts[mid] + "灵武灵武"))
     snapshot = ix.snapshot()
     mids = snapshot.mids()
-    terms = {t for text in texts[:40] for t in iter_terms(fold(text))} | {"灵武", "修订", "篇"}
-    assert len(terms) > 500
+    tokens: set[str] = {"修订", "篇"}
+    pairs: set[str] = {"灵武"}
+    for text in texts[:40]:
+        counts, starts = index_terms(fold(text))
+        tokens |= set(counts)
+        pairs |= set(starts)
+    assert len(tokens) > 200 and len(pairs) > 500
     for field in ("title", "body"):
-        for term in sorted(terms):
+        for term in sorted(tokens | pairs):
             fast = snapshot.postings(field, term)
             public = snapshot.postings_public(field, term)
             assert sorted(zip(*fast, strict=True)) == sorted(zip(*public, strict=True)), term
+        for term in sorted(pairs):
+            fast_starts = snapshot.starts(field, term)
+            assert fast_starts.tolist() == snapshot.starts_public(field, term).tolist(), term
+            assert fast_starts.tolist() == sorted(fast_starts.tolist())
     docnums, freqs = snapshot.postings("body", "灵武")
     found = {mids[d]: f for d, f in zip(docnums, freqs, strict=True)}
     replaced = {mid for mid in range(240) if mid % 11 == 3}
@@ -52,6 +61,13 @@ def test_fast_and_public_postings_agree_with_segments_and_deletions(tmp_path: Pa
     }
     expected = {mid: n for mid, n in counts.items() if n}
     assert found == expected
+    located: dict[int, list[int]] = {}
+    for key in snapshot.starts("body", "灵武").tolist():
+        located.setdefault(mids[key >> 32], []).append(key & 0xFFFFFFFF)
+    assert located == {
+        mid: index_terms(fold(texts[mid] + ("灵武灵武" if mid in replaced else "")))[1]["灵武"]
+        for mid in expected
+    }
     snapshot.close()
     ix.close()
 
@@ -81,12 +97,12 @@ def test_a_new_snapshot_never_sees_a_document_deleted_since(tmp_path: Path):
     with ix.writer() as writer:
         writer.add(2, "乙", "灵武城墙")
     first = ix.snapshot()
-    assert first.postings("body", "灵武") == ([0, 1], [1, 1])
+    assert [a.tolist() for a in first.postings("body", "灵武")] == [[0, 1], [1, 1]]
     with ix.writer() as writer:
         writer.delete(2)
     second = ix.snapshot(first)
     assert second is not first
-    assert second.postings("body", "灵武") == ([0], [1])
+    assert [a.tolist() for a in second.postings("body", "灵武")] == [[0], [1]]
     assert ix.snapshot(second) is second
     second.close()
     ix.close()
@@ -117,3 +133,24 @@ def test_an_index_built_in_a_child_process_is_the_same_and_can_be_cancelled(tmp_
             "index",
             "index.lock",
         ]
+
+
+def test_positions_of_a_field_longer_than_65535_tokens(tmp_path: Path):
+    """Positions past 65,535 are stored 4 bytes wide, in a block with 2-byte ones."""
+    ix = IndexStore.create(tmp_path)
+    long_body = "黄河" * 40_000 + "灵武渡口"  # 80,004 tokens
+    with ix.writer() as writer:
+        writer.add(1, "短", "灵武渡口灵武")
+        writer.add(2, "长", long_body)
+        writer.add(3, "短", "渡口在灵武")
+    snapshot = ix.snapshot()
+    mids = snapshot.mids()
+    expected = {1: [0, 4], 2: [80_000], 3: [3]}
+    for read in (snapshot.starts, snapshot.starts_public):
+        located: dict[int, list[int]] = {}
+        for key in read("body", "灵武").tolist():
+            located.setdefault(mids[key >> 32], []).append(key & 0xFFFFFFFF)
+        assert located == expected
+    assert snapshot.starts("body", "黄河").tolist()[-1] == (mids.index(2) << 32) | 79_998
+    snapshot.close()
+    ix.close()

@@ -24,6 +24,12 @@ from wenshi.search.documents import index_text, load_infos
 from wenshi.search.store import IndexStore
 
 BATCH = 200
+# Characters written as one segment. whoosh sorts a segment's postings in memory up to its
+# ``limitmb`` and beyond that pickles them to temporary files and merges them back, which
+# takes longer than all the rest; about 66 bytes of its estimate per character (tokens and
+# pairs), so 3.5 M characters stay inside 256 MB and a 40 M library has a dozen segments.
+SEGMENT_CHARS = 3_500_000
+LIMIT_MB = 256
 
 
 def build(db_path: Path, folder: Path, report=print) -> int:
@@ -34,16 +40,27 @@ def build(db_path: Path, folder: Path, report=print) -> int:
     try:
         infos = load_infos(t)
         ids = sorted(infos)
-        with store.writer(limitmb=256) as writer:
-            for start in range(0, len(ids), BATCH):
-                report(start, len(ids))
-                chunk = ids[start : start + BATCH]
-                rows = t.Manuscript.select(t.Manuscript.id, t.Manuscript.body).where(
-                    t.Manuscript.id.in_(chunk)
-                )
-                for mid, body in rows.tuples():
-                    writer.add(mid, *index_text(infos[mid], body))
-            report(len(ids), len(ids))
+        segments: list[list[int]] = [[]]
+        chars = 0
+        for mid in ids:
+            if chars > SEGMENT_CHARS:
+                segments.append([])
+                chars = 0
+            segments[-1].append(mid)
+            chars += infos[mid].body_length
+        done = 0
+        for segment in segments:
+            with store.writer(limitmb=LIMIT_MB, merge=False) as writer:
+                for start in range(0, len(segment), BATCH):
+                    report(done, len(ids))
+                    chunk = segment[start : start + BATCH]
+                    rows = t.Manuscript.select(t.Manuscript.id, t.Manuscript.body).where(
+                        t.Manuscript.id.in_(chunk)
+                    )
+                    for mid, body in rows.tuples():
+                        writer.add(mid, *index_text(infos[mid], body))
+                    done += len(chunk)
+        report(len(ids), len(ids))
     finally:
         store.close()
         db.close()

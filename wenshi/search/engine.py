@@ -1,11 +1,14 @@
 """Evaluating a query: exact matching, BM25F ranking, snippets and the concordance.
 
-The index (``wenshi.search.store``) supplies the postings: for a single CJK character, two
-different ones, or one Latin/digit word, the postings' frequencies are the exact occurrence
-counts; for anything longer, the documents holding all its bigrams are candidates and each
-is confirmed on its folded text, so recall and precision equal a substring scan of the
-stored text. Ranking is computed here from those exact counts: documents with a hit in the
-title first, then BM25F over title and body.
+The index (``wenshi.search.store``) supplies the postings of tokens and of pairs of
+neighbouring tokens (``wenshi.search.terms``). For one token, or two different ones, the
+postings' frequencies are the exact occurrence counts; a longer term occurs where each of
+its pairs starts one token after the one before, which the pairs' start positions prove
+without reading any text. Only when one of its pairs is rare are the few documents holding
+it confirmed on their folded text instead, which is cheaper than reading the positions of
+its common pairs. Either way recall and precision equal a substring scan of the stored
+text. Ranking is computed here from those exact counts: documents with a hit in the title
+first, then BM25F over title and body.
 """
 
 from __future__ import annotations
@@ -26,15 +29,17 @@ from wenshi.search.documents import DocInfo
 from wenshi.search.fold import fold
 from wenshi.search.index import SearchIndex
 from wenshi.search.store import Snapshot
-from wenshi.search.terms import CJK_CLASS, WORD_CLASS, query_terms
+from wenshi.search.terms import WORD_CLASS, query_sequence
 
 K1, B = 1.2, 0.75
 TITLE_WEIGHT = 3.0
-COMMON_SHARE = 0.5  # a term in more than this share of documents is not worth its postings
+COMMON_SHARE = 0.5  # a term in more than this share of documents narrows nothing
+# A term with a pair in at most this many documents is confirmed on their text: reading
+# a few texts costs less than the start positions of its other, common pairs.
+RARE_DOCS = 200
 SNIPPET_WIDTH = 40
 MAX_SNIPPETS = 3
 SORTS = ("relevance", "volume", "date", "title")
-_CJK = re.compile(f"[{CJK_CLASS}]")
 
 
 @dataclass
@@ -128,12 +133,7 @@ class _Term:
         if not self.folded:
             raise InvalidValueError("检索式有误：检索词为空")
         self.pattern = term_pattern(node.value, node.phrase)
-        self.terms = query_terms(self.folded)
-        single = len(self.terms) == 1 and self.terms[0] == self.folded
-        # A bigram of one repeated character (渐渐) overlaps itself: confirm on the text.
-        self.exact = single and not (
-            len(self.folded) == 2 and self.folded[0] == self.folded[1] and _CJK.match(self.folded)
-        )
+        self.sequence = query_sequence(self.folded)
 
 
 @dataclass
@@ -207,32 +207,62 @@ class Evaluation:
             index.evaluation_cache = cached
         self.setup: _Setup = cached
         self.positive = [_Term(t) for t in querylang.positive_texts(self.tree)]
+        self._pair_starts: dict[tuple[str, str], np.ndarray] = {}
         self.result = self._eval(self.tree)
 
     # -- postings --------------------------------------------------------------------------
     def _counts(self, fieldname: str, term: str) -> np.ndarray:
         """Occurrences of an index term in each manuscript of the universe."""
         setup = self.setup
-        docnums, freqs = self.snapshot.postings(fieldname, term)
+        docs, freqs = self.snapshot.postings(fieldname, term)
         out = np.zeros(setup.size, dtype=np.int64)
-        if docnums:
-            docs = np.asarray(docnums, dtype=np.int64)
+        if len(docs):
             keep = setup.live_doc[docs]
-            out[setup.mid_of_doc[docs[keep]]] = np.asarray(freqs, dtype=np.int64)[keep]
+            out[setup.mid_of_doc[docs[keep]]] = freqs[keep]
         return out
 
-    def _confirmed(self, term: _Term, fieldname: str) -> np.ndarray:
-        """Occurrences of anything longer than one index term: documents holding all its
-        index terms, each confirmed on its text."""
+    def _starts(self, fieldname: str, pair: str) -> np.ndarray:
+        key = (fieldname, pair)
+        if key not in self._pair_starts:
+            self._pair_starts[key] = self.snapshot.starts(fieldname, pair)
+        return self._pair_starts[key]
+
+    def _located(self, term: _Term, fieldname: str) -> np.ndarray:
+        """Occurrences of three or more tokens (or of a pair that can overlap itself, 渐渐):
+        it starts at token position p exactly when its i-th pair starts at p + i."""
+        setup, sequence = self.setup, term.sequence
+        pairs = sequence.pairs
+        frequencies = [self.snapshot.doc_frequency(fieldname, p) for p in pairs]
+        if min(frequencies) == 0:
+            return np.zeros(setup.size, dtype=np.int64)
+        if min(frequencies) <= RARE_DOCS:
+            return self._confirmed(term, fieldname, frequencies)
+        order = sorted(range(len(pairs)), key=frequencies.__getitem__)
+        anchor = order[0]
+        starts = self._starts(fieldname, pairs[anchor]) - anchor
+        for i in order[1:]:
+            if not len(starts):
+                break
+            other = self._starts(fieldname, pairs[i])
+            wanted = starts + i
+            found = np.minimum(np.searchsorted(other, wanted), len(other) - 1)
+            starts = starts[other[found] == wanted]
+        length = len(sequence.tokens)
+        if len(starts) > 1 and (np.diff(starts) < length).any():
+            starts = _without_overlaps(starts, length)
+        docs = starts >> 32
+        docs = docs[setup.live_doc[docs]]
+        return np.bincount(setup.mid_of_doc[docs], minlength=setup.size)
+
+    def _confirmed(self, term: _Term, fieldname: str, frequencies: list[int]) -> np.ndarray:
+        """Occurrences of a term with a rare pair: the documents holding all its pairs that
+        narrow anything, each confirmed on its text."""
         setup = self.setup
         candidates = setup.universe.copy()
-        frequencies = sorted((self.snapshot.doc_frequency(fieldname, t), t) for t in term.terms)
-        if frequencies and frequencies[0][0] == 0:
-            return np.zeros(setup.size, dtype=np.int64)
-        for df, index_term in frequencies:
+        for df, pair in sorted(zip(frequencies, term.sequence.pairs, strict=True)):
             if df > setup.n * COMMON_SHARE:
-                break  # in most documents: narrows nothing worth its postings
-            candidates &= self._counts(fieldname, index_term) > 0
+                break
+            candidates &= self._counts(fieldname, pair) > 0
         ids = np.flatnonzero(candidates).tolist()
         findall = term.pattern.findall
         if fieldname == "title":
@@ -248,9 +278,12 @@ class Evaluation:
         return out
 
     def _field_counts(self, term: _Term, fieldname: str) -> np.ndarray:
-        if term.exact:
-            return self._counts(fieldname, term.terms[0])
-        return self._confirmed(term, fieldname)
+        tokens, pairs = term.sequence.tokens, term.sequence.pairs
+        if len(tokens) == 1:
+            return self._counts(fieldname, tokens[0])
+        if len(tokens) == 2 and tokens[0] != tokens[1]:
+            return self._counts(fieldname, pairs[0])
+        return self._located(term, fieldname)
 
     def _text_scores(self, node: querylang.Text) -> _Scores:
         term = _Term(node)
@@ -302,7 +335,11 @@ class Evaluation:
             return self._empty(mask)
         if isinstance(node, querylang.Not):
             return self._empty(setup.universe & ~self._eval(node.child).mask)
-        parts = [self._eval(child) for child in node.children]
+        # The same term twice (灵武 靈武 fold alike) matches the same places: count it once.
+        distinct: dict[object, querylang.Node] = {}
+        for child in node.children:
+            distinct.setdefault(_term_key(child), child)
+        parts = [self._eval(child) for child in distinct.values()]
         masks = [part.mask for part in parts]
         mask = (
             np.logical_and.reduce(masks)
@@ -334,6 +371,26 @@ class Evaluation:
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
         return _spans(self.positive, folded)
+
+
+def _term_key(node: querylang.Node) -> object:
+    """What makes two nodes match the same places: a term's pattern, else the node."""
+    if isinstance(node, querylang.Text):
+        return term_pattern(node.value, node.phrase).pattern
+    return id(node)
+
+
+def _without_overlaps(starts: np.ndarray, length: int) -> np.ndarray:
+    """Leftmost non-overlapping occurrences, as a regex finds them, of a term ``length``
+    tokens long, from its ascending ``docnum << 32 | position`` starts."""
+    kept: list[int] = []
+    last_doc, last_end = -1, 0
+    for key in starts.tolist():
+        doc, position = key >> 32, key & 0xFFFFFFFF
+        if doc != last_doc or position >= last_end:
+            kept.append(key)
+            last_doc, last_end = doc, position + length
+    return np.asarray(kept, dtype=np.int64)
 
 
 def _spans(terms: list[_Term], folded: str) -> list[tuple[int, int]]:
