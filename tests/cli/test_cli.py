@@ -93,11 +93,11 @@ def test_count_human_output_names_the_figures(run: Run):
 
 
 def test_count_bad_file_is_one_line_and_exit_1(run: Run, tmp_path: Path):
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    code, out, err = run("count", str(empty), str(FIXTURES / "poem.txt"), library=False)
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"not a zip")
+    code, out, err = run("count", str(fake), str(FIXTURES / "poem.txt"), library=False)
     assert code == 1
-    assert err == f"wenshi: {empty}：文件为空\n"
+    assert err == f"wenshi: {fake}：不是有效的 .docx 文件（文件已损坏或不是 Word 文档）\n"
     assert [line.split()[:3] for line in out.splitlines()] == [
         ["文件", "编码", "字数(Word)"],
         [str(FIXTURES / "poem.txt"), "utf-8", "51"],

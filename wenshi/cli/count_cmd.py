@@ -47,10 +47,11 @@ def run(args: argparse.Namespace, _library: object) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            _, _, text, encoding = read_document(path, args.encoding)
+            text, encoding = _text_of(path, args.encoding)
         except WenshiError as exc:
             error_line(str(exc))
             failed = True
+            results.append({"file": str(path), "error": str(exc)})  # scripts stay aligned
             continue
         row: dict[str, Any] = {"file": str(path), "encoding": encoding}
         row.update(count_text(text).as_dict())
@@ -59,12 +60,28 @@ def run(args: argparse.Namespace, _library: object) -> int:
         results.append(row)
     if args.json:
         print_json(results)
-    elif results:
-        keys = [k for k in LABELS if k in results[0]]
+        return 1 if failed else 0
+    counted = [r for r in results if "error" not in r]
+    if counted:
+        keys = [k for k in LABELS if k in counted[0]]
         print(
             table(
                 ["文件", "编码", *(LABELS[k] for k in keys)],
-                [[r["file"], r["encoding"] or "docx", *(str(r[k]) for k in keys)] for r in results],
+                [[r["file"], _shown(r["encoding"]), *(str(r[k]) for k in keys)] for r in counted],
             )
         )
     return 1 if failed else 0
+
+
+def _shown(encoding: str | None) -> str:
+    """The encoding column: a .docx has none of its own, an empty file none at all."""
+    return {"": "docx", None: "—"}.get(encoding, encoding or "")
+
+
+def _text_of(path: Path, encoding: str | None) -> tuple[str, str | None]:
+    """A file's text and encoding; an empty text file has no text (Word counts 0), where
+    importing it would be refused."""
+    if path.suffix.lower() in (".txt", ".md") and path.is_file() and path.stat().st_size == 0:
+        return "", None
+    _, _, text, used = read_document(path, encoding)
+    return text, used

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from wenshi.cli.argtypes import natural
 from wenshi.cli.output import print_json, table
 from wenshi.export import payments
 from wenshi.library import Library
@@ -13,13 +14,13 @@ from wenshi.volumes import fees
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export-toc", help="导出目录稿（.docx .md .html .csv）")
-    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("number", type=natural, metavar="N")
     p.add_argument("--format", choices=["docx", "md", "html", "csv"])
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(handler=cmd_export_toc)
 
     p = sub.add_parser("export-volume", help="导出整辑文稿（.docx，供排版）")
-    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("number", type=natural, metavar="N")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
     p.set_defaults(handler=cmd_export_volume)
 
@@ -28,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_export_catalogue)
 
     p = sub.add_parser("payments", help="导出一辑的稿酬表（.xlsx 或 .csv）")
-    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("number", type=natural, metavar="N")
     p.add_argument("--rate", type=float, metavar="R", help="未单独设定的稿件按此标准（元/千字）")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--json", action="store_true")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from wenshi.cli.argtypes import natural
 from wenshi.cli.common import json_flag
 from wenshi.cli.output import error_line, print_json, table
 from wenshi.errors import ImportFileError
@@ -17,24 +18,24 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="image_command", metavar="ACTION", required=True, parser_class=type(img)
     )
     p = isub.add_parser("add", help="给稿件添加图片")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=natural)
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--caption", default="", help="图注")
     p.add_argument("--date", default="", help="拍摄日期（默认取 EXIF）")
     p.add_argument("--by", default="", metavar="NAME", help="摄影者（默认取 EXIF）")
     p.set_defaults(handler=cmd_image_add)
     p = isub.add_parser("list", help="列出稿件的图片")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=natural)
     json_flag(p)
     p.set_defaults(handler=cmd_image_list)
     p = isub.add_parser("set", help="修改图注、日期、摄影者")
-    p.add_argument("image", type=int, metavar="IMAGE")
+    p.add_argument("image", type=natural, metavar="IMAGE")
     p.add_argument("--caption")
     p.add_argument("--date")
     p.add_argument("--by", metavar="NAME")
     p.set_defaults(handler=cmd_image_set)
     p = isub.add_parser("rm", help="移除图片（原始文件仍保存在文库中）")
-    p.add_argument("image", type=int, metavar="IMAGE")
+    p.add_argument("image", type=natural, metavar="IMAGE")
     p.set_defaults(handler=cmd_image_rm)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from wenshi.cli.argtypes import natural
 from wenshi.cli.common import json_flag
 from wenshi.cli.output import print_json, table
 from wenshi.library import Library
@@ -14,7 +15,7 @@ from wenshi.records import ManuscriptSummary
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("list", help="列出稿件")
     p.add_argument("--status", help="只列出此状态（如 初审、采用）")
-    p.add_argument("--volume", type=int, metavar="N", help="只列出第 N 辑")
+    p.add_argument("--volume", type=natural, metavar="N", help="只列出第 N 辑")
     p.add_argument("--search", default="", metavar="TEXT", help="题名或作者包含的文字")
     p.add_argument("--sort", choices=sorted(SORTS), default="id")
     p.add_argument("--desc", action="store_true", help="倒序")

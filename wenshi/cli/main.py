@@ -75,10 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (AttributeError, ValueError):
         pass
     parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except UsageError as exc:
-        error_line(str(exc))
+        error_line(_dash_hint(words) or str(exc))
         return 2
     library: Library | None = None
     try:
@@ -99,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         error_line("已中断")
         return 130
+    except BrokenPipeError:  # the reader stopped (``wenshi list | head``): end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the exit's final flush fails no more
+        return 0
     except Exception as exc:  # a bug: still one line, the traceback only on request
         if os.environ.get("WENSHI_DEBUG"):
             raise
@@ -107,6 +112,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if library is not None:
             library.close()
+
+
+def _dash_hint(words: list[str]) -> str | None:
+    """A query that starts with “-” (``wenshi search -宁夏``) reads as an option: say how
+    to write it instead of argparse's puzzling complaint."""
+    if "--library" in words:  # the one option before the command takes a value
+        at = words.index("--library")
+        words = words[:at] + words[at + 2 :]
+    if not words or words[0] not in ("search", "concordance") or "--" in words:
+        return None
+    for word in words[1:]:
+        if word.startswith("-") and len(word) > 1 and not word[1].isascii():
+            return (
+                f"检索式“{word}”以“-”开头，会被当作选项；"
+                f"请写在 -- 之后：wenshi {words[0]} -- {word}"
+            )
+    return None
 
 
 if __name__ == "__main__":

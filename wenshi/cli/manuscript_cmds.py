@@ -6,6 +6,7 @@ import argparse
 import difflib
 from pathlib import Path
 
+from wenshi.cli.argtypes import natural
 from wenshi.cli.common import json_flag
 from wenshi.cli.count_cmd import LABELS as COUNT_LABELS
 from wenshi.cli.output import print_json, table
@@ -31,12 +32,12 @@ _FIELD_HELP = {
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("show", help="显示一篇稿件：信息、字数、正文、历史")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=natural)
     json_flag(p)
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser("set", help="修改稿件信息或审稿状态")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=natural)
     for name in EDITABLE_FIELDS:
         p.add_argument("--" + name.replace("_", "-"), help=_FIELD_HELP[name])
     p.add_argument("--author", action="append", metavar="NAME", help="作者（可重复）")
@@ -47,38 +48,38 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--opinion", default="", help="审稿意见")
     p.add_argument("--by", default="", metavar="NAME", help="经办人")
     p.add_argument(
-        "--if-version", type=int, metavar="V", help="只在稿件仍是第 V 版信息时修改（防止覆盖）"
+        "--if-version", type=natural, metavar="V", help="只在稿件仍是第 V 版信息时修改（防止覆盖）"
     )
     p.set_defaults(handler=cmd_set)
 
     p = sub.add_parser("edit", help="以文件替换正文（保留旧版本）")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=natural)
     p.add_argument("--body-file", required=True, metavar="F")
     p.add_argument("--reason", default="", help="修改原因")
     p.add_argument("--encoding", metavar="E")
     p.add_argument(
-        "--if-version", type=int, metavar="V", help="只在稿件仍是第 V 版信息时修改（防止覆盖）"
+        "--if-version", type=natural, metavar="V", help="只在稿件仍是第 V 版信息时修改（防止覆盖）"
     )
     p.set_defaults(handler=cmd_edit)
 
     p = sub.add_parser("history", help="正文版本、信息修改与审稿记录")
-    p.add_argument("id", type=int)
-    p.add_argument("--show", type=int, metavar="REV", help="输出该版本的全文")
-    p.add_argument("--diff", type=int, metavar="REV", help="该版本与当前正文的差异")
+    p.add_argument("id", type=natural)
+    p.add_argument("--show", type=natural, metavar="REV", help="输出该版本的全文")
+    p.add_argument("--diff", type=natural, metavar="REV", help="该版本与当前正文的差异")
     json_flag(p)
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser("restore", help="把正文恢复为某一版本（作为新版本保存）")
-    p.add_argument("id", type=int)
-    p.add_argument("revision", type=int)
+    p.add_argument("id", type=natural)
+    p.add_argument("revision", type=natural)
     p.set_defaults(handler=cmd_restore)
 
     p = sub.add_parser("rm", help="把稿件移入回收站")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=natural)
     p.set_defaults(handler=cmd_rm)
 
     p = sub.add_parser("undelete", help="从回收站恢复稿件")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=natural)
     p.set_defaults(handler=cmd_undelete)
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from wenshi.cli.argtypes import natural
 from wenshi.cli.output import error_line, print_json, terminal_progress
 from wenshi.library import Library
 from wenshi.search import engine
@@ -19,8 +20,8 @@ QUERY_HELP = (
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="全文检索（简繁通检，逐字精确匹配）", description=QUERY_HELP)
     p.add_argument("query", metavar="QUERY", help="检索式")
-    p.add_argument("--limit", type=int, default=20, help="最多显示几篇（0 = 全部，默认 20）")
-    p.add_argument("--offset", type=int, default=0, help="跳过前几篇（翻页）")
+    p.add_argument("--limit", type=natural, default=20, help="最多显示几篇（0 = 全部，默认 20）")
+    p.add_argument("--offset", type=natural, default=0, help="跳过前几篇（翻页）")
     p.add_argument("--include-rejected", action="store_true", help="包括退稿稿件")
     p.add_argument(
         "--sort",
@@ -37,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("-o", "--output", metavar="FILE", help="导出为 .csv 或 .xlsx")
     p.add_argument("--include-rejected", action="store_true", help="包括退稿稿件")
-    p.add_argument("--context", type=int, default=20, help="上下文字数（默认 20）")
+    p.add_argument("--context", type=natural, default=20, help="上下文字数（默认 20）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(handler=cmd_concordance)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from wenshi.cli.argtypes import natural
 from wenshi.cli.output import print_json, table
 from wenshi.errors import InvalidValueError
 from wenshi.layout import Layout
@@ -16,10 +17,10 @@ from wenshi.volumes.service import VOLUME_STATUSES
 def _layout_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--layout", metavar="CPLxLPP", help="版心：每行字数x每页行数，如 28x30")
     p.add_argument("--paper", help="开本，如 16开、32开")
-    p.add_argument("--title-lines", type=int, help="题名所占行数（默认 3）")
-    p.add_argument("--section-lines", type=int, help="栏目标题所占行数（默认 2）")
-    p.add_argument("--image-lines", type=int, help="每幅图片所占行数（默认 10）")
-    p.add_argument("--front-pages", type=int, help="前置页数（扉页、前言、目录等）")
+    p.add_argument("--title-lines", type=natural, help="题名所占行数（默认 3）")
+    p.add_argument("--section-lines", type=natural, help="栏目标题所占行数（默认 2）")
+    p.add_argument("--image-lines", type=natural, help="每幅图片所占行数（默认 10）")
+    p.add_argument("--front-pages", type=natural, help="前置页数（扉页、前言、目录等）")
     p.add_argument(
         "--new-page", action=argparse.BooleanOptionalAction, default=None, help="每篇另起一页"
     )
@@ -58,18 +59,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
 
     p = vsub.add_parser("create", help="新建一辑")
-    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("number", type=natural, metavar="N")
     p.add_argument("--title", required=True, help="辑名，如 《灵武文史》第十七辑")
-    p.add_argument("--year", type=int)
-    p.add_argument("--target-words", type=int, metavar="W", help="目标字数")
+    p.add_argument("--year", type=natural)
+    p.add_argument("--target-words", type=natural, metavar="W", help="目标字数")
     _layout_options(p)
     p.set_defaults(handler=cmd_create)
 
     p = vsub.add_parser("set", help="修改辑名、年份、目标字数、状态或版式")
-    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("number", type=natural, metavar="N")
     p.add_argument("--title")
-    p.add_argument("--year", type=int)
-    p.add_argument("--target-words", type=int, metavar="W")
+    p.add_argument("--year", type=natural)
+    p.add_argument("--target-words", type=natural, metavar="W")
     p.add_argument("--status", choices=sorted(VOLUME_STATUSES))
     _layout_options(p)
     p.set_defaults(handler=cmd_set)
@@ -81,33 +82,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = vsub.add_parser(
         "section", help="栏目：add NAME [--at POS] | rename OLD NEW | move NAME POS | rm NAME"
     )
-    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("number", type=natural, metavar="N")
     p.add_argument("action", choices=["add", "rename", "move", "rm"])
     p.add_argument("names", nargs="+", metavar="NAME")
-    p.add_argument("--at", type=int, metavar="POS", help="位置（从 1 起）")
+    p.add_argument("--at", type=natural, metavar="POS", help="位置（从 1 起）")
     p.set_defaults(handler=cmd_section)
 
     p = vsub.add_parser("add", help="把稿件编入栏目")
-    p.add_argument("number", type=int, metavar="N")
-    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("number", type=natural, metavar="N")
+    p.add_argument("ids", type=natural, nargs="+", metavar="ID")
     p.add_argument("--section", required=True, metavar="NAME")
-    p.add_argument("--at", type=int, metavar="POS", help="插入位置（从 1 起，默认末尾）")
+    p.add_argument("--at", type=natural, metavar="POS", help="插入位置（从 1 起，默认末尾）")
     p.set_defaults(handler=cmd_add)
 
     p = vsub.add_parser("move", help="移动稿件到另一栏目或位置")
-    p.add_argument("number", type=int, metavar="N")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("number", type=natural, metavar="N")
+    p.add_argument("id", type=natural, metavar="ID")
     p.add_argument("--section", required=True, metavar="NAME")
-    p.add_argument("--at", type=int, metavar="POS")
+    p.add_argument("--at", type=natural, metavar="POS")
     p.set_defaults(handler=cmd_move)
 
     p = vsub.add_parser("remove", help="把稿件移出本辑（回到待编稿件）")
-    p.add_argument("number", type=int, metavar="N")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("number", type=natural, metavar="N")
+    p.add_argument("id", type=natural, metavar="ID")
     p.set_defaults(handler=cmd_remove)
 
     p = vsub.add_parser("show", help="显示一辑：栏目、篇目、字数、起始页、合计")
-    p.add_argument("number", type=int, metavar="N")
+    p.add_argument("number", type=natural, metavar="N")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_show)
 
@@ -115,7 +116,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_pool)
     p = sub.add_parser("fee", help="设定一篇稿件的稿酬：类别、计酬依据、标准、支付日期")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=natural)
     p.add_argument(
         "--kind",
         choices=sorted(fees.KINDS),

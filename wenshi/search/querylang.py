@@ -181,12 +181,16 @@ def _combine(kind: type[And] | type[Or], children: list[Node]) -> Node:
     return flat[0] if len(flat) == 1 else kind(tuple(flat))
 
 
+MAX_DEPTH = 100  # brackets or “-” inside one another: far past any real query
+
+
 class _Parser:
     """Recursive descent over the tokens, one method per grammar rule."""
 
     def __init__(self, tokens: list[_Token]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.depth = 0
 
     def peek(self) -> _Token:
         return self.tokens[self.i]
@@ -216,25 +220,35 @@ class _Parser:
 
     def unary(self) -> Node:
         token = self.take()
+        if token.kind in ("not", "open"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _error(f"{_at(token.pos)}括号或“-”嵌套超过 {MAX_DEPTH} 层")
+            try:
+                return self._nested(token)
+            finally:
+                self.depth -= 1
+        if token.kind == "close":
+            raise _error(f"{_at(token.pos)}右括号没有对应的左括号")
+        assert token.node is not None  # only operands are left
+        return token.node
+
+    def _nested(self, token: _Token) -> Node:
+        """What follows a “-” or an opening bracket."""
         if token.kind == "not":
             operand = self.peek()
             if operand.pos != token.pos + 1 or operand.kind not in _OPERAND_STARTS:
                 raise _error(f"{_at(token.pos)}“-”后面缺少检索词；排除时请紧接着写，如“-宁夏”")
             child = self.unary()
             return child.child if isinstance(child, Not) else Not(child)
-        if token.kind == "open":
-            if self.peek().kind == "close":
-                raise _error(f"{_at(token.pos)}括号内没有检索词")
-            if self.peek().kind == "end":
-                raise _error(f"{_at(token.pos)}括号没有闭合")
-            node = self.query()
-            if self.take().kind != "close":
-                raise _error(f"{_at(token.pos)}括号没有闭合")
-            return node
-        if token.kind == "close":
-            raise _error(f"{_at(token.pos)}右括号没有对应的左括号")
-        assert token.node is not None  # only operands are left
-        return token.node
+        if self.peek().kind == "close":
+            raise _error(f"{_at(token.pos)}括号内没有检索词")
+        if self.peek().kind == "end":
+            raise _error(f"{_at(token.pos)}括号没有闭合")
+        node = self.query()
+        if self.take().kind != "close":
+            raise _error(f"{_at(token.pos)}括号没有闭合")
+        return node
 
 
 def parse(query: str) -> Node:
