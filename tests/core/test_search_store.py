@@ -154,3 +154,27 @@ def test_positions_of_a_field_longer_than_65535_tokens(tmp_path: Path):
     assert snapshot.starts("body", "黄河").tolist()[-1] == (mids.index(2) << 32) | 79_998
     snapshot.close()
     ix.close()
+
+
+def test_edits_merge_small_segments_and_leave_rebuilt_ones(tmp_path: Path):
+    """A rebuild writes a few large segments; every edit adds one of a single document.
+    The small ones are merged five of a size at a time, the large ones never."""
+    ix = IndexStore.create(tmp_path)
+    texts = generate_articles(460, 80, seed=5)
+    for start in (0, 150, 300):
+        with ix.writer(merge=False) as writer:
+            for mid in range(start, start + 150):
+                writer.add(mid, "题", fold(texts[mid]))
+    assert ix.segment_sizes() == [150, 150, 150]
+    sizes = []
+    for mid in range(450, 460):
+        with ix.writer() as writer:
+            writer.add(mid, "题", fold(texts[mid]))
+        sizes.append(ix.segment_sizes())
+    assert sizes[4] == [1, 1, 1, 1, 1, 150, 150, 150]
+    assert sizes[5] == [6, 150, 150, 150]  # the sixth commit took the five before it along
+    assert sizes[9] == [1, 1, 1, 1, 6, 150, 150, 150]
+    snapshot = ix.snapshot()
+    assert snapshot.doc_count() == 460
+    snapshot.close()
+    ix.close()
