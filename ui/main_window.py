@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from ui.hub import Hub
+from ui.hub import Hub, freeze_heap
 from ui.settings import LANGUAGES, settings
 from ui.widgets.catalog_view import CatalogView
 from ui.widgets.import_dialog import ImportDialog, ask_paths
@@ -43,6 +44,10 @@ QPushButton#big { font-size: 13pt; }
 
 
 class MainWindow(QMainWindow):
+    """Opened in steps: the window with its status bar at once, then one view per
+    event-loop turn (each costs Qt's first-use work of its widget kinds), then the menus
+    and the first reads. ``built`` is set, and the lane is busy, until the last step."""
+
     def __init__(self, library_path: str | None = None) -> None:
         super().__init__()
         self.library = Library.open(library_path)
@@ -50,30 +55,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("wenshi 文史 — %s") % self.library.path)
         self.setStyleSheet(STYLE)
         self.resize(1280, 800)
+        self.built = False
 
-        self.catalog = CatalogView(
-            self.library.queries,
-            run_read=lambda read, show: self.hub.read(lambda _p: read(), show, self),
-        )
-        self.editor = ManuscriptEditor(self.hub)
-        split = QSplitter()
-        split.addWidget(self.catalog)
-        split.addWidget(self.editor)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        self.split = split
-        self.search = SearchPanel(self.hub)
-        self.builder = VolumeBuilder(self.hub)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(split, self.tr("Manuscripts"))
-        self.tabs.addTab(self.search, self.tr("Search"))
-        self.tabs.addTab(self.builder, self.tr("Volumes"))
         self.welcome = WelcomePage(str(self.library.path))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
-
         self.path_label = QLabel(str(self.library.path))
         self.totals_label = QLabel()
         self.busy = QProgressBar()
@@ -83,10 +70,42 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.totals_label)
         self.statusBar().addPermanentWidget(self.busy)
+        self.hub.busy.connect(self.busy.setVisible)
+        geometry = settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.hub.tasks.slices(self._build())
 
+    def _build(self) -> Iterator[None]:
+        """The views, one per event-loop turn, then menus, signals and the first reads."""
+        self.catalog = CatalogView(
+            self.library.queries,
+            run_read=lambda read, show: self.hub.read(lambda _p: read(), show, self),
+        )
+        yield
+        self.editor = ManuscriptEditor(self.hub)
+        yield
+        self.search = SearchPanel(self.hub)
+        yield
+        self.builder = VolumeBuilder(self.hub)
+        yield
+        split = QSplitter()
+        split.addWidget(self.catalog)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.split = split
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, self.tr("Manuscripts"))
+        self.tabs.addTab(self.search, self.tr("Search"))
+        self.tabs.addTab(self.builder, self.tr("Volumes"))
+        self.stack.addWidget(self.tabs)
+        yield
         self._make_actions()
         self._connect()
         self._restore_layout()
+        self.built = True
+        freeze_heap()
         self.refresh(Changes.everything())
 
     # -- actions ---------------------------------------------------------------------------
@@ -155,7 +174,6 @@ class MainWindow(QMainWindow):
         self.search.open_hit.connect(self.open_hit)
         self.builder.open_manuscript.connect(self.open_manuscript)
         self.hub.changed.connect(self.refresh)
-        self.hub.busy.connect(self.busy.setVisible)
         self.hub.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.welcome.import_folder.connect(self.import_folder)
         self.welcome.load_sample.connect(self.load_sample)
@@ -183,9 +201,11 @@ class MainWindow(QMainWindow):
         queries = self.library.queries
         self.hub.read(lambda _p: queries.stats(), self._show_totals, self)
         if changes.touches(Aspect.VOLUME, Aspect.PLACEMENT):
-            self.catalog.set_choices(
-                [v.number for v in self.library.volumes.list()],
-                self.library.queries.section_names(),
+            volumes = self.library.volumes
+            self.hub.read(
+                lambda _p: ([v.number for v in volumes.list()], queries.section_names()),
+                lambda choices: self.catalog.set_choices(*choices),
+                self,
             )
         self.catalog.refresh()
         self.builder.changed(changes)
@@ -242,9 +262,9 @@ class MainWindow(QMainWindow):
         self.open_manuscript(manuscript_id)
         if self.editor.manuscript_id == manuscript_id:
             self.editor.tabs.setCurrentIndex(0)
-            self.editor.body.set_hits(
-                self.library.search.highlight_spans(text, self.editor.body.text())
-            )
+            search, body = self.library.search, self.editor.body
+            # The text may still be on its way from the lane: mark the hits once it is in.
+            self.editor.when_shown(lambda: body.set_hits(search.highlight_spans(text, body.text())))
 
     # -- commands --------------------------------------------------------------------------
     def import_files(self) -> None:
@@ -348,10 +368,9 @@ class MainWindow(QMainWindow):
 
     # -- layout persistence ----------------------------------------------------------------
     def _restore_layout(self) -> None:
+        """The toolbar, splitter and catalog columns as left (the size is restored when
+        the window is made)."""
         s = settings()
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -362,6 +381,9 @@ class MainWindow(QMainWindow):
         self.catalog.restore_state(s)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.built:  # closed while opening: nothing to save yet
+            event.accept()
+            return
         if not self.editor.confirm_leave(then=self.close):
             event.ignore()
             return

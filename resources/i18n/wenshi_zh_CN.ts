@@ -553,6 +553,10 @@
         <translation>图片</translation>
     </message>
     <message>
+        <source>Reading manuscript #%1…</source>
+        <translation>正在读取稿件 #%1…</translation>
+    </message>
+    <message>
         <source>Reason for this change (kept in the history)</source>
         <translation>修改说明（记入版本历史）</translation>
     </message>

@@ -29,6 +29,7 @@ def window(qtbot, tmp_path: Path):
 
     win = MainWindow(str(tmp_path / "lib"))
     win.show()
+    wait_idle(qtbot, win)  # the views are made over a few event-loop turns
     yield win
     # Closed here rather than by qtbot (which closes before fixtures are torn down): a test
     # that ends with unsaved edits answers the "save first?" box with Discard.

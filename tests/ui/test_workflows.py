@@ -23,12 +23,16 @@ def load_sample(qtbot, window) -> None:
     assert window.stack.currentWidget() is window.tabs
 
 
-def click_row(qtbot, window, title: str) -> int:
+def click_row(qtbot, window, title: str, wait: bool = True) -> int:
+    """Click the catalog row titled ``title`` and (``wait``) wait, as a user does, until the
+    editor shows that manuscript (it is read on the lane)."""
     view = window.catalog.table
     model = window.catalog.model
     row = next(r for r in range(model.rowCount()) if model.index(r, Column.TITLE).data() == title)
     rect = view.visualRect(model.index(row, Column.TITLE))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    if wait:
+        wait_idle(qtbot, window)
     return model.id_at(row)
 
 
@@ -161,6 +165,7 @@ def test_search_and_open_a_hit(qtbot, window):
     rect = panel.results.visualItemRect(item)
     qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle(qtbot, window)  # the manuscript is read on the lane, then its hits marked
     body = window.editor.body
     assert window.tabs.currentIndex() == 0
     assert window.editor.detail.title == "横城古渡忆旧"
@@ -285,6 +290,9 @@ def test_layout_persists(qtbot, window, tmp_path):
     window.close()
     again = MainWindow(str(Path(window.library.path)))
     qtbot.addWidget(again)
+    assert not again.built and again.hub.tasks.busy  # the views come over a few turns
+    wait_idle(qtbot, again)
+    assert again.built
     assert again.size().height() == 520
     assert again.catalog.table.columnWidth(1) == 171
     again.hub.tasks.shutdown()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
 )
@@ -147,31 +148,55 @@ class CatalogModel(QAbstractTableModel):
         if role == ID_ROLE:
             return self._ids[index.row()]
         summary = self._row(index.row())
-        if summary is None:
-            return None
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.TITLE: summary.title,
-                Column.AUTHORS: "、".join(summary.authors),
-                Column.STATUS: summary.status_label,
-                Column.WORDS: summary.words,
-                Column.VOLUME: summary.volume if summary.volume is not None else "",
-                Column.SECTION: summary.section or "",
-                Column.RECEIVED: summary.received_date or "",
-            }[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.WORDS, Column.VOLUME):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and summary.similar_to:
-            return (
-                QCoreApplication.translate(
-                    "CatalogModel", "Looks like a near-duplicate of manuscript #%d"
-                )
-                % summary.similar_to
-            )
-        return None
+        return None if summary is None else _value(summary, Column(index.column()), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Every role of a cell in one call (Qt's delegate asks for seven per cell when
+        painting): each call into Python waits its turn for the GIL while the lane reads,
+        and a click that scrolled the table and opened a 20,000-字 manuscript made 1,000."""
+        valid = index.isValid() and 0 <= index.row() < len(self._ids)
+        summary = self._row(index.row()) if valid else None
+        column = Column(index.column()) if valid else Column.TITLE
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            if valid and role == ID_ROLE:
+                value = self._ids[index.row()]
+            else:
+                value = None if summary is None else _value(summary, column, role)
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.filter.sort = SORT_KEY[Column(column)] if 0 <= column < len(Column) else "id"
         self.filter.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+
+
+def _value(summary: ManuscriptSummary, column: Column, role: int) -> Any:
+    """What one cell shows in ``role`` (None: nothing)."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        if column is Column.TITLE:
+            return summary.title
+        if column is Column.AUTHORS:
+            return "、".join(summary.authors)
+        if column is Column.STATUS:
+            return summary.status_label
+        if column is Column.WORDS:
+            return summary.words
+        if column is Column.VOLUME:
+            return summary.volume if summary.volume is not None else ""
+        if column is Column.SECTION:
+            return summary.section or ""
+        return summary.received_date or ""
+    if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.WORDS, Column.VOLUME):
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if role == Qt.ItemDataRole.ToolTipRole and summary.similar_to:
+        return (
+            QCoreApplication.translate(
+                "CatalogModel", "Looks like a near-duplicate of manuscript #%d"
+            )
+            % summary.similar_to
+        )
+    return None

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from wenshi.layout import Layout
-from wenshi.text.wordcount import count_text, layout_words
+from wenshi.text.wordcount import Counts, count_text, layout_words
 
 
 class BodyEditor(QWidget):
@@ -60,14 +60,28 @@ class BodyEditor(QWidget):
         self.editor.textChanged.connect(self._recount.start)
 
     # -- text ------------------------------------------------------------------------------
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, counts: tuple[Counts, int] | None = None) -> None:
         """Show ``text``; the same text again (a reload after saving) is left as it is, so
-        a long manuscript is not laid out anew and the cursor stays where it was."""
+        a long manuscript is not laid out anew and the cursor stays where it was.
+        ``counts`` (its counts and layout words, worked out on the lane) are shown instead
+        of counting the text again here."""
         if text != self.editor.toPlainText():
             self.editor.setPlainText(text)
         self.editor.document().setModified(False)
         self.set_hits([])
-        self.update_counts()
+        self._recount.stop()  # setting the text asked for a recount: it is done here
+        if counts is None:
+            self.update_counts()
+        else:
+            self.show_counts(*counts)
+
+    def clear_text(self) -> None:
+        """Empty, counts too (while another manuscript is read)."""
+        self.editor.clear()
+        self.editor.document().setModified(False)
+        self.set_hits([])
+        self._recount.stop()
+        self.counts.clear()
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -75,8 +89,9 @@ class BodyEditor(QWidget):
     def update_counts(self) -> None:
         """Recount now (the editor calls this once per burst of typing)."""
         text = self.editor.toPlainText()
-        counts = count_text(text)
-        layout = layout_words(text, self.layout_spec, verse=self.verse)
+        self.show_counts(count_text(text), layout_words(text, self.layout_spec, verse=self.verse))
+
+    def show_counts(self, counts: Counts, layout: int) -> None:
         self.counts.setText(
             self.tr(
                 "Words (Word) %1   Han %2   Characters (no spaces) %3   "

@@ -5,6 +5,7 @@ change of the manuscript's details with its old and new value."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.hub import Hub
+from wenshi.records import DetailChangeInfo, RevisionInfo
 
 OLD_STYLE = "background:#ffd7d5;text-decoration:line-through"
 NEW_STYLE = "background:#ccf0d0"
@@ -92,12 +94,25 @@ class HistoryPanel(QWidget):
         self.restore.clicked.connect(self._restore)
         self._shown = 0  # serial of the comparison asked for last (older answers are dropped)
 
-    def load(self, manuscript_id: int) -> None:
+    def clear(self) -> None:
+        """Nothing shown (another manuscript is being read)."""
+        self.manuscript_id = 0
+        self.revisions.clear()
+        self._show(-1)
+        self.details.setRowCount(0)
+
+    def show_history(
+        self,
+        manuscript_id: int,
+        revisions: list[RevisionInfo],
+        changes: list[DetailChangeInfo],
+    ) -> None:
+        """List the revisions and detail changes the editor read on the lane, and compare
+        the one before the current text (on the lane too)."""
         self.manuscript_id = manuscript_id
-        manuscripts = self.hub.library.manuscripts
         self.revisions.blockSignals(True)
         self.revisions.clear()
-        for rev in reversed(manuscripts.history(manuscript_id)):
+        for rev in reversed(revisions):
             label = (
                 self.tr("Revision %1  %2  %3 words\n%4")
                 .replace("%1", str(rev.number))
@@ -111,9 +126,8 @@ class HistoryPanel(QWidget):
         self.revisions.blockSignals(False)
         self.revisions.setCurrentRow(min(1, self.revisions.count() - 1))
         self._show(self.revisions.currentRow())
-        changes = list(reversed(manuscripts.detail_changes(manuscript_id)))
         self.details.setRowCount(len(changes))
-        for row, change in enumerate(changes):
+        for row, change in enumerate(reversed(changes)):
             for col, value in enumerate(
                 (change.at.replace("T", " "), change.label, change.old, change.new, change.actor)
             ):
@@ -135,16 +149,26 @@ class HistoryPanel(QWidget):
         manuscripts = self.hub.library.manuscripts
         self.comparing.setText(self.tr("Comparing…"))
 
-        def shown(pieces: list[tuple[str, str]]) -> None:
-            if serial != self._shown:
-                return
-            left, right = side_by_side(pieces)
-            self.old.setHtml(left)
-            self.new.setHtml(right)
-            self.comparing.clear()
-            self.restore.setEnabled(any(op != "equal" for op, _text in pieces))
+        def compare() -> tuple[bool, str, str]:
+            pieces = manuscripts.compare(mid, number)
+            return (any(op != "equal" for op, _text in pieces), *side_by_side(pieces))
 
-        self.hub.read(lambda _p: manuscripts.compare(mid, number), shown, self)
+        def fill(differs: bool, left: str, right: str) -> Iterator[None]:
+            # Each side of a 20,000-字 text is laid out as it is set: one per turn.
+            if serial != self._shown:
+                return  # a newer comparison was asked for
+            self.old.setHtml(left)
+            yield
+            if serial == self._shown:
+                self.new.setHtml(right)
+                self.comparing.clear()
+                self.restore.setEnabled(differs)
+
+        def shown(result: tuple[bool, str, str]) -> None:
+            if serial == self._shown:
+                self.hub.tasks.slices(fill(*result))
+
+        self.hub.read(lambda _p: compare(), shown, self)
 
     def _restore(self) -> None:
         item = self.revisions.currentItem()

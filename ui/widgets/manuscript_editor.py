@@ -11,7 +11,9 @@ to reload or to save over it (what the other one saved stays in the history).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -31,14 +33,23 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import show_error
 from ui.hub import Hub
+from ui.tasks import Slices
 from ui.widgets.body_editor import BodyEditor
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.image_strip import ImageStrip
 from ui.widgets.review_panel import ReviewPanel
 from wenshi.changes import Aspect, Changes
-from wenshi.errors import StaleError, WenshiError
+from wenshi.errors import NotFoundError, StaleError
 from wenshi.layout import Layout
-from wenshi.records import GENRES, ManuscriptDetail
+from wenshi.library import Library
+from wenshi.records import (
+    GENRES,
+    DetailChangeInfo,
+    ManuscriptDetail,
+    ReviewInfo,
+    RevisionInfo,
+)
+from wenshi.text.wordcount import Counts, count_text, layout_words
 
 _NAMES = re.compile(r"[、，,；;\s]+")
 
@@ -62,6 +73,45 @@ PEOPLE = (
 
 def split_names(text: str) -> list[str]:
     return [n for n in _NAMES.split(text.strip()) if n]
+
+
+@dataclass(frozen=True)
+class EditorView:
+    """Everything the editor shows of one manuscript, read on the lane in one job."""
+
+    detail: ManuscriptDetail
+    layout: Layout
+    counts: Counts
+    layout_words: int
+    reviews: list[ReviewInfo]
+    revisions: list[RevisionInfo]
+    detail_changes: list[DetailChangeInfo]
+
+
+def read_editor_view(library: Library, manuscript_id: int) -> EditorView:
+    """Read (on the lane) what ``ManuscriptEditor`` shows, counts included: counting a
+    20,000-字 text is work the GUI thread need not do when a manuscript opens."""
+    manuscripts = library.manuscripts
+    detail = manuscripts.get(manuscript_id)
+    layout = Layout() if detail.volume is None else library.volumes.settings(detail.volume)
+    return EditorView(
+        detail=detail,
+        layout=layout,
+        counts=count_text(detail.body),
+        layout_words=layout_words(detail.body, layout, verse=detail.genre == "verse"),
+        reviews=manuscripts.reviews(manuscript_id),
+        revisions=manuscripts.history(manuscript_id),
+        detail_changes=manuscripts.detail_changes(manuscript_id),
+    )
+
+
+class Refill(Enum):
+    """What a re-read shows: everything (the user opened or reloaded the manuscript), or
+    only what moved after a change (the history too if the body or status changed)."""
+
+    ALL = "all"
+    IF_MOVED = "if moved"
+    IF_MOVED_OR_HISTORY = "if moved or history"
 
 
 class ManuscriptEditor(QWidget):
@@ -134,83 +184,173 @@ class ManuscriptEditor(QWidget):
         self._loading = False
         self._edits = 0
         self.dirty = False
+        self._wanted = 0  # the manuscript shown or on its way
+        self._serial = 0  # of the read asked for last (older answers are dropped)
+        self._reading = False
+        self._filling: Slices | None = None
+        self._waiting: list[tuple[int, Callable[[], None]]] = []
         self.setEnabled(False)
 
     @property
     def manuscript_id(self) -> int:
-        return self.detail.id if self.detail else 0
+        """The manuscript shown, or asked for and on its way from the lane."""
+        return self._wanted
 
     # -- loading -----------------------------------------------------------------------------
     def load(self, manuscript_id: int) -> None:
+        """Show a manuscript. It is read on the lane with its trail and history (another
+        one shows “Reading…” meanwhile, the form disabled), then filled in over a few
+        event-loop turns: a 20,000-字 text and 200 revisions never block the window."""
+        self._cancel_fill()
         if not manuscript_id:
+            self._serial += 1
+            self._wanted = 0
             self.detail = None
+            self._waiting.clear()
             self.setEnabled(False)
             self.heading.clear()
             return
-        self._loading = True
-        detail = self.hub.library.manuscripts.get(manuscript_id)
-        self.detail = detail
-        self.setEnabled(True)
-        self.heading.setText(
-            f"<b>#{detail.id} {detail.title}</b>　{detail.status_label}"
-            + (f"　第{detail.volume}辑·{detail.section}" if detail.volume else "")
-            + (self.tr("　(in the trash)") if detail.deleted_at else "")
-        )
-        for name, _label in TEXT_FIELDS:
-            self.fields[name].setText(getattr(detail, name) or "")
-        for _role, attr, _label in PEOPLE:
-            self.fields[attr].setText("、".join(getattr(detail, attr)))
-        self.fields["tags"].setText("、".join(detail.tags))
-        self.genre.setCurrentIndex(max(0, self.genre.findData(detail.genre)))
-        self.notes.setPlainText(detail.notes)
-        self.files.setText(
-            "\n".join(f"{f.original_name}（{f.kind}，{f.encoding or '—'}）" for f in detail.files)
-            or "—"
-        )
-        self.body.verse = detail.genre == "verse"
-        self.body.layout_spec = self._layout_for(detail)
-        self.body.set_text(detail.body)
-        self.reason.clear()
-        self.review.load(detail.id)
-        self.history.load(detail.id)
-        self.images.load(detail.id)
-        self._loading = False
-        self._set_dirty(False)
+        if self.detail is None or self.detail.id != manuscript_id:
+            self._show_reading(manuscript_id)
+        self._read(manuscript_id, Refill.ALL)
 
-    def reload(self, _manuscript_id: int = 0) -> None:
-        """Re-read after a review step, a restore or any change elsewhere. With unsaved
-        edits only the review trail and history are refreshed: typing is never discarded."""
-        if not self.detail:
-            return
-        if self.dirty:
-            self.review.load(self.detail.id)
-            self.history.load(self.detail.id)
+    def when_shown(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the text of the manuscript asked for is in the editor (now,
+        if it already is)."""
+        if self._reading or self.detail is None or self.detail.id != self._wanted:
+            self._waiting.append((self._wanted, then))
         else:
-            self.load(self.detail.id)
+            then()
 
     def changed(self, changes: Changes) -> None:
         """An operation (ours or another process's) changed manuscripts: re-read this one
         if it is among them and what it shows is out of date."""
-        if self.detail is None or not changes.touches_manuscript(self.detail.id):
-            return
-        mid = self.detail.id
-        try:
-            current = self.hub.library.manuscripts.get(mid)
-        except WenshiError:
-            self._set_dirty(False)
-            self.load(0)
+        mid = self._wanted
+        if not mid or not changes.touches_manuscript(mid):
             return
         if changes.touches(Aspect.IMAGES):
             self.images.load(mid)
-        if current.version != self.detail.version or current.volume != self.detail.volume:
-            self.reload()
-        elif changes.touches(Aspect.BODY, Aspect.STATUS):
-            self.history.load(mid)
+        if self._reading and changes.value != "external":
+            # A read asked for after this operation ran is on its way (the lane runs in
+            # order, answers arrive in order): it already shows what the operation did.
+            return
+        refill = Refill.IF_MOVED
+        if changes.touches(Aspect.BODY, Aspect.STATUS):
+            refill = Refill.IF_MOVED_OR_HISTORY
+        self._read(mid, refill)
 
-    def _layout_for(self, detail: ManuscriptDetail) -> Layout:
-        if detail.volume is None:
-            return Layout()
-        return self.hub.library.volumes.settings(detail.volume)
+    def _show_reading(self, manuscript_id: int) -> None:
+        """The busy state while another manuscript is read: nothing of the previous one
+        stays on screen to be typed into."""
+        self._loading = True
+        try:
+            self.detail = None
+            self._set_dirty(False)
+            self.setEnabled(False)
+            self.heading.setText(
+                self.tr("Reading manuscript #%1…").replace("%1", str(manuscript_id))
+            )
+            for edit in self.fields.values():
+                edit.clear()
+            self.notes.clear()
+            self.files.clear()
+            self.reason.clear()
+            self.body.clear_text()
+            self.review.clear()
+            self.history.clear()
+        finally:
+            self._loading = False
+
+    def _read(self, manuscript_id: int, refill: Refill) -> None:
+        self._serial += 1
+        self._wanted = manuscript_id
+        self._reading = True
+        serial, edits, library = self._serial, self._edits, self.hub.library
+        if refill is Refill.ALL:
+            self.images.load(manuscript_id)
+
+        def arrived(view: EditorView) -> None:
+            if serial == self._serial:
+                self._reading = False
+                self._cancel_fill()
+                self._filling = self.hub.tasks.slices(self._fill(view, refill, edits))
+
+        def failed(exc: BaseException) -> None:
+            if serial != self._serial:
+                return
+            self._reading = False
+            gone = isinstance(exc, NotFoundError)  # purged elsewhere: just cleared
+            if gone or self.detail is None or self.detail.id != manuscript_id:
+                self._set_dirty(False)
+                self.load(0)
+            if not gone:  # a re-read of the one shown failed: it stays, edits and all
+                show_error(self, exc)
+
+        self.hub.read(
+            lambda _p: read_editor_view(library, manuscript_id), arrived, self, on_error=failed
+        )
+
+    def _cancel_fill(self) -> None:
+        if self._filling is not None:
+            self._filling.cancel()
+            self._filling = None
+
+    def _fill(self, view: EditorView, refill: Refill, edits: int) -> Iterator[None]:
+        """Show what was read, a part per event-loop turn: form and text, trail, history."""
+        detail, shown = view.detail, self.detail
+        same = shown is not None and shown.id == detail.id
+        moved = not same or detail.version != shown.version or detail.volume != shown.volume
+        if same and not moved and refill is not Refill.ALL:
+            if refill is Refill.IF_MOVED_OR_HISTORY:
+                self.history.show_history(detail.id, view.revisions, view.detail_changes)
+            return
+        if not (same and (self.dirty or self._edits != edits)):
+            self._show_detail(view)
+        # else: unsaved edits (or typing since the read was asked for) stay; the version
+        # they were made on stays too, so saving them is checked against what was read.
+        self._run_waiting()
+        yield
+        self.review.show_trail(detail, view.reviews)
+        yield
+        self.history.show_history(detail.id, view.revisions, view.detail_changes)
+
+    def _show_detail(self, view: EditorView) -> None:
+        detail = view.detail
+        self._loading = True
+        try:
+            self.detail = detail
+            self.setEnabled(True)
+            self.heading.setText(
+                f"<b>#{detail.id} {detail.title}</b>　{detail.status_label}"
+                + (f"　第{detail.volume}辑·{detail.section}" if detail.volume else "")
+                + (self.tr("　(in the trash)") if detail.deleted_at else "")
+            )
+            for name, _label in TEXT_FIELDS:
+                self.fields[name].setText(getattr(detail, name) or "")
+            for _role, attr, _label in PEOPLE:
+                self.fields[attr].setText("、".join(getattr(detail, attr)))
+            self.fields["tags"].setText("、".join(detail.tags))
+            self.genre.setCurrentIndex(max(0, self.genre.findData(detail.genre)))
+            self.notes.setPlainText(detail.notes)
+            self.files.setText(
+                "\n".join(
+                    f"{f.original_name}（{f.kind}，{f.encoding or '—'}）" for f in detail.files
+                )
+                or "—"
+            )
+            self.body.verse = detail.genre == "verse"
+            self.body.layout_spec = view.layout
+            self.body.set_text(detail.body, (view.counts, view.layout_words))
+            self.reason.clear()
+        finally:
+            self._loading = False
+        self._set_dirty(False)
+
+    def _run_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for mid, then in waiting:
+            if mid == self.manuscript_id:
+                then()
 
     # -- dirty state -------------------------------------------------------------------------
     def _mark_dirty(self, *_args: object) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs import OpinionDialog
 from ui.hub import Hub
 from wenshi import workflow
+from wenshi.records import ManuscriptDetail, ReviewInfo
 
 
 class ReviewPanel(QWidget):
@@ -44,22 +47,19 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.trail)
         self.actor = ""
 
-    def load(self, manuscript_id: int) -> None:
-        self.manuscript_id = manuscript_id
-        manuscripts = self.hub.library.manuscripts
-        detail = manuscripts.get(manuscript_id)
+    def clear(self) -> None:
+        """Nothing shown (another manuscript is being read)."""
+        self.manuscript_id = 0
+        self.state.clear()
+        self._set_actions(())
+        self.trail.setRowCount(0)
+
+    def show_trail(self, detail: ManuscriptDetail, events: list[ReviewInfo]) -> None:
+        """Show the state, its allowed next steps and the trail, read on the lane by the
+        editor (nothing here touches the database on the GUI thread)."""
+        self.manuscript_id = detail.id
         self.state.setText(self.tr("Current state: <b>%s</b>") % detail.status_label)
-        while self.actions_row.count():
-            widget = self.actions_row.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        if not detail.deleted_at:
-            for target in workflow.allowed_next(detail.status):
-                button = QPushButton(self.tr("→ %s") % workflow.label(target))
-                button.setObjectName(f"review-{target}")
-                button.clicked.connect(lambda _=False, t=target: self.step(t))
-                self.actions_row.addWidget(button)
-        events = manuscripts.reviews(manuscript_id)
+        self._set_actions(() if detail.deleted_at else workflow.allowed_next(detail.status))
         self.trail.setRowCount(len(events))
         for row, event in enumerate(reversed(events)):
             for col, value in enumerate(
@@ -67,6 +67,17 @@ class ReviewPanel(QWidget):
             ):
                 self.trail.setItem(row, col, QTableWidgetItem(value))
         self.trail.resizeColumnsToContents()
+
+    def _set_actions(self, targets: Iterable[str]) -> None:
+        while self.actions_row.count():
+            widget = self.actions_row.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for target in targets:
+            button = QPushButton(self.tr("→ %s") % workflow.label(target))
+            button.setObjectName(f"review-{target}")
+            button.clicked.connect(lambda _=False, t=target: self.step(t))
+            self.actions_row.addWidget(button)
 
     def step(self, target: str) -> None:
         dialog = OpinionDialog(self, workflow.label(target), self.actor)

@@ -4,6 +4,8 @@ facets by 辑 and state, paging, and opening a result at its first hit."""
 from __future__ import annotations
 
 import html
+import time
+from collections.abc import Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.hub import Hub
+from ui.tasks import Slices
 from wenshi import workflow
 from wenshi.search import engine
 
 PAGE = 20
+SLICE_S = 0.008  # GUI-thread time spent making result widgets before the window may paint
 HINT = QT_TRANSLATE_NOOP(
     "SearchPanel",
     'Spaces: all terms · OR: either · -term: without · "a phrase" · ( ) groups · '
@@ -127,6 +131,7 @@ class SearchPanel(QWidget):
 
         self.offset = 0
         self.last: engine.SearchResults | None = None
+        self._building: Slices | None = None
         self.query.returnPressed.connect(self.search)
         self.go.clicked.connect(self.search)
         self.sort.activated.connect(self.search)
@@ -173,14 +178,9 @@ class SearchPanel(QWidget):
     def _show(self, results: engine.SearchResults) -> None:
         self.last = results
         self.results.clear()
-        for hit in results.hits:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, hit.id)
-            widget = ResultWidget(hit)
-            widget.setFixedWidth(max(400, self.results.viewport().width() - 10))
-            item.setSizeHint(widget.sizeHint())
-            self.results.addItem(item)
-            self.results.setItemWidget(item, widget)
+        if self._building is not None:
+            self._building.cancel()  # the rest of an older page
+        self._building = self.hub.tasks.slices(self._add_results(results.hits))
         if results.total:
             self.summary.setText(
                 self.tr("%1 manuscripts match; showing %2–%3")
@@ -206,6 +206,24 @@ class SearchPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, f"status:{workflow.label(status)}")
             self.statuses.addItem(item)
         self._update_paging()
+
+    def _add_results(self, hits: list[engine.SearchHit]) -> Iterator[None]:
+        """The result widgets, as many per event-loop turn as fit in ``SLICE_S``: laying
+        out twenty rich-text snippets at once held the window for tens of milliseconds."""
+        width = max(400, self.results.viewport().width() - 10)
+        started = time.perf_counter()
+        for hit in hits:
+            if time.perf_counter() - started > SLICE_S:
+                yield
+                started = time.perf_counter()
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            widget = ResultWidget(hit)
+            widget.setFixedWidth(width)
+            item.setSizeHint(widget.sizeHint())
+            self.results.addItem(item)
+            self.results.setItemWidget(item, widget)
+        self._building = None
 
     def _update_paging(self) -> None:
         total = self.last.total if self.last else 0
