@@ -29,7 +29,7 @@ from wenshi.search.documents import DocInfo
 from wenshi.search.fold import fold
 from wenshi.search.index import SearchIndex
 from wenshi.search.store import Snapshot
-from wenshi.search.terms import WORD_CLASS, query_sequence
+from wenshi.search.terms import CJK_CLASS, WORD_CLASS, query_sequence
 
 K1, B = 1.2, 0.75
 TITLE_WEIGHT = 3.0
@@ -40,6 +40,7 @@ RARE_DOCS = 200
 SNIPPET_WIDTH = 40
 MAX_SNIPPETS = 3
 SORTS = ("relevance", "volume", "date", "title")
+_BETWEEN_CJK = re.compile(f"(?<=[{CJK_CLASS}])\\s+(?=[{CJK_CLASS}])")
 
 
 @dataclass
@@ -129,10 +130,13 @@ class _Term:
     """One Text node, compiled."""
 
     def __init__(self, node: querylang.Text) -> None:
-        self.folded = fold(node.value).strip()
+        # White space between two CJK characters means nothing (import removes it from
+        # texts too): "人民 政协" finds 人民政协.
+        value = _BETWEEN_CJK.sub("", node.value)
+        self.folded = fold(value).strip()
         if not self.folded:
             raise InvalidValueError("检索式有误：检索词为空")
-        self.pattern = term_pattern(node.value, node.phrase)
+        self.pattern = term_pattern(value, node.phrase)
         self.sequence = query_sequence(self.folded)
 
 
