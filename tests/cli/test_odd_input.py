@@ -100,3 +100,8 @@ def test_count_of_an_empty_file_is_zero_and_json_keeps_one_entry_per_file(
     assert err == f"wenshi: {missing}：无法读取（No such file or directory）\n"
     code, out, _err = count("count", str(empty), library=False)
     assert (code, out.splitlines()[1].split()[1:]) == (0, ["—", *"0000000"])
+
+
+def test_volume_create_prints_the_title_as_given(run: Run):
+    code, out, _err = run("volume", "create", "18", "--title", "《灵武文史》第十八辑")
+    assert (code, out) == (0, "已新建第 18 辑 《灵武文史》第十八辑（版心 28x30）\n")

@@ -233,3 +233,13 @@ def test_broken_utf16_names_offset() -> None:
     data = codecs.BOM_UTF16_LE + "灵武".encode("utf-16-le") + b"\x00\xd8"  # lone surrogate
     with pytest.raises(DecodeError, match="utf-16"):
         decode_bytes(data, "a.txt")
+
+
+def test_the_refusal_suggests_the_likelier_encoding() -> None:
+    """Too short to be sure, but one reading looks more Chinese: suggest that one."""
+    with pytest.raises(DecodeError) as big5:
+        decode_bytes("靈武舊事".encode("big5"), "x.txt")
+    assert str(big5.value) == (
+        "x.txt：无法可靠地判断文件编码（不是 UTF-8，可能是 big5、gb18030），"
+        "请用 --encoding 指定编码，例如 --encoding big5"
+    )

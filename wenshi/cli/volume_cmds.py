@@ -133,7 +133,7 @@ def cmd_create(args: argparse.Namespace, library: Library) -> int:
     library.volumes.create(
         args.number, args.title, year=args.year, target_words=args.target_words, settings=settings
     )
-    print(f"已新建第 {args.number} 辑《{args.title.strip('《》')}》（版心 {settings.type_area}）")
+    print(f"已新建第 {args.number} 辑 {args.title.strip()}（版心 {settings.type_area}）")
     return 0
 
 

@@ -218,7 +218,8 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
     elif guess is not None:
         candidates = [guess]
     listed = f"可能是 {'、'.join(candidates)}" if candidates else "也不是 GB18030 或 Big5"
+    likely = candidates[0] if candidates else "gb18030"  # the reading that looked most Chinese
     raise DecodeError(
         f"{name}：无法可靠地判断文件编码（不是 UTF-8，{listed}），"
-        "请用 --encoding 指定编码，例如 --encoding gb18030"
+        f"请用 --encoding 指定编码，例如 --encoding {likely}"
     )
