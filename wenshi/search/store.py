@@ -494,7 +494,9 @@ class IndexStore:
     def writer(self, limitmb: int = 128, merge: bool = True) -> Iterator[DocWriter]:
         """A writer whose documents are committed when the block ends, or none of them;
         ``merge`` merges small segments (``merge_tiers``), False leaves them all."""
-        writer = self._ix.writer(limitmb=limitmb, codec=PairsCodec())
+        # Segments stay separate files: whoosh reads a compound segment file by copying
+        # each part into memory, every time a snapshot opens it (165 ms a refresh at 40 M).
+        writer = self._ix.writer(limitmb=limitmb, codec=PairsCodec(), compound=False)
         try:
             yield DocWriter(writer)
         except BaseException:
