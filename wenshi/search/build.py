@@ -27,9 +27,10 @@ BATCH = 200
 # Characters written as one segment. whoosh sorts a segment's postings in memory up to its
 # ``limitmb`` and beyond that pickles them to temporary files and merges them back, which
 # takes longer than all the rest; about 66 bytes of its estimate per character (tokens and
-# pairs), so 3.5 M characters stay inside 256 MB and a 40 M library has a dozen segments.
-SEGMENT_CHARS = 3_500_000
-LIMIT_MB = 256
+# pairs), so 7 M characters stay inside 512 MB (about 700 MB of memory in the building
+# process) and a 40 M library has six segments: each one a query looks terms up in.
+SEGMENT_CHARS = 7_000_000
+LIMIT_MB = 512
 
 
 def build(db_path: Path, folder: Path, report=print) -> int:

@@ -26,6 +26,7 @@ segments and deletions.
 
 from __future__ import annotations
 
+import mmap
 import pickle
 import struct
 import sys
@@ -43,8 +44,10 @@ from whoosh.codec.whoosh3 import (
     W3Codec,
     W3LeafMatcher,
     W3PostingsWriter,
+    W3TermsReader,
 )
 from whoosh.fields import ID, FieldType, Schema
+from whoosh.filedb.structfile import StructFile
 from whoosh.formats import Frequency
 from whoosh.matching import ListMatcher
 from whoosh.reading import SegmentReader, TermNotFound
@@ -261,8 +264,26 @@ class _PairsMatcher(W3LeafMatcher):
         return ids, freqs, positions, self._position_width
 
 
+def _mapped(structfile: StructFile) -> StructFile:
+    """The same file read through a memory map: whoosh seeks and reads a few bytes at a
+    time (block headers, pickles), each a system call on a plain file."""
+    plain = structfile.file
+    try:
+        mapping = mmap.mmap(plain.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # empty, or not a real file: read it as it is
+        return structfile
+    return StructFile(mapping, name=structfile._name, onclose=lambda _f: plain.close())
+
+
 class PairsCodec(W3Codec):
-    """whoosh's W3 codec with ``_PairsPostingsWriter`` blocks."""
+    """whoosh's W3 codec with ``_PairsPostingsWriter`` blocks, its term and postings files
+    read through memory maps."""
+
+    def terms_reader(self, storage, segment) -> W3TermsReader:
+        name = segment.make_filename(self.TERMS_EXT)
+        terms = _mapped(storage.open_file(name))
+        postings = _mapped(segment.open_file(storage, self.POSTS_EXT))
+        return W3TermsReader(self, terms, storage.file_length(name), postings)
 
     def postings_writer(self, dbfile, byteids: bool = False) -> W3PostingsWriter:
         return _PairsPostingsWriter(
