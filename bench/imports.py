@@ -35,7 +35,7 @@ def make_inbox(folder: Path, count: int) -> None:
 
 
 def segments(library: Path) -> int:
-    return len(list((library / "index").glob("*.seg")))
+    return len(list((library / "index").glob("*.trm")))  # one term file a segment
 
 
 def cli_import(inbox: Path, library: Path) -> float:
