@@ -34,6 +34,10 @@ class InvalidValueError(WenshiError):
     """An impossible value: a bad status, an empty title, a layout of 0 characters."""
 
 
+class FrozenError(WenshiError):
+    """A change to a published volume: it stays as printed until explicitly reopened."""
+
+
 class TransitionError(WenshiError):
     """A review step that the workflow does not allow from the current state."""
 

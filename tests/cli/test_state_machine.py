@@ -144,3 +144,51 @@ def test_publishing_and_reopening_a_volume_through_the_cli(tmp_path: Path, capsy
             "第17辑重新开放修改",
         )
     assert capsys.readouterr().err == ""
+
+
+FROZEN = (
+    "wenshi: 第 17 辑已出版，内容和版式不能再改；如需更正，请先重新打开"
+    "（wenshi volume set 17 --status planning，各篇的审稿记录会记下这一步）\n"
+)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("volume", "add", "17", "{other}", "--section", "史海钩沉"),
+        ("volume", "remove", "17", "{mid}"),
+        ("volume", "move", "17", "{mid}", "--section", "人物春秋"),
+        ("volume", "section", "17", "add", "文化教育"),
+        ("volume", "section", "17", "rename", "史海钩沉", "史海"),
+        ("volume", "section", "17", "move", "人物春秋", "1"),
+        ("volume", "section", "17", "rm", "人物春秋"),
+        ("volume", "set", "17", "--title-lines", "4"),
+        ("volume", "set", "17", "--title", "新辑名"),
+    ],
+)
+def test_a_published_volume_is_frozen_until_reopened(tmp_path: Path, capsys, change):
+    folder = tmp_path / "lib"
+    with Library.open(folder) as library:
+        mid = _in_state(library, "accepted", "编入稿")
+        other = _in_state(library, "accepted", "待编稿")
+    run = ["--library", str(folder)]
+    for argv in (
+        ("volume", "create", "17", "--title", "第十七辑"),
+        ("volume", "section", "17", "add", "史海钩沉"),
+        ("volume", "section", "17", "add", "人物春秋"),
+        ("volume", "add", "17", str(mid), "--section", "史海钩沉"),
+        ("volume", "set", "17", "--status", "published"),
+    ):
+        assert main([*run, *argv]) == 0
+    capsys.readouterr()
+    words = [w.format(mid=mid, other=other) for w in change]
+    before = main([*run, "volume", "show", "17", "--json"]), capsys.readouterr().out
+    assert main([*run, *words]) == 1
+    assert capsys.readouterr().err == FROZEN
+    assert (main([*run, "volume", "show", "17", "--json"]), capsys.readouterr().out) == before
+    # Reopened (the step lands in the piece's trail), the same change is accepted.
+    assert main([*run, "volume", "set", "17", "--status", "planning"]) == 0
+    assert main([*run, *words]) == 0
+    with Library.open(folder) as library:
+        steps = [(r.from_status, r.to_status) for r in library.manuscripts.reviews(mid)]
+        assert steps[-2:] == [("accepted", "published"), ("published", "proofreading")]

@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
@@ -262,11 +263,15 @@ def test_drag_from_pool_into_a_section(qtbot, window):
     assert builder.plan.sections[1].items[0].id == held
 
 
-def test_rejected_action_shows_one_message_and_changes_nothing(qtbot, window, monkeypatch):
+@pytest.mark.parametrize("number", [17, 16])
+def test_rejected_action_shows_one_message_and_changes_nothing(
+    qtbot, window, monkeypatch, number
+):
+    """Into 第17辑 a 退稿 piece is refused for its state; 第16辑 is published: frozen."""
     load_sample(qtbot, window)
     builder = window.builder
     window.tabs.setCurrentWidget(builder)
-    builder.volume.setCurrentIndex(builder.volume.findData(16))
+    builder.volume.setCurrentIndex(builder.volume.findData(number))
     wait_idle(qtbot, window)  # the plan is computed on the lane
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
@@ -278,6 +283,9 @@ def test_rejected_action_shows_one_message_and_changes_nothing(qtbot, window, mo
     assert shown == [
         f"稿件 {rejected.id}《{rejected.title}》的状态是“退稿”，"
         "只有采用、待用（及其后的编辑加工、校对）的稿件可以编入"
+        if number == 17
+        else "第 16 辑已出版，内容和版式不能再改；如需更正，请先重新打开"
+        "（wenshi volume set 16 --status planning，各篇的审稿记录会记下这一步）"
     ]
     assert builder.plan.to_dict() == before
 
@@ -334,6 +342,7 @@ def test_publish_a_volume_from_the_layout_dialog(qtbot, window, monkeypatch):
 
 def test_drag_down_within_a_section_lands_where_dropped(qtbot, window):
     load_sample(qtbot, window)
+    window.library.volumes.update(16, status="planning")  # published: reopen it to change it
     builder = window.builder
     window.tabs.setCurrentWidget(builder)
     builder.volume.setCurrentIndex(builder.volume.findData(16))

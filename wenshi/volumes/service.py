@@ -17,7 +17,7 @@ from peewee import Model, fn
 from wenshi import workflow
 from wenshi.changes import Aspect, Changes, Recorder
 from wenshi.db.counter import stamp
-from wenshi.errors import InvalidValueError, NotFoundError
+from wenshi.errors import FrozenError, InvalidValueError, NotFoundError
 from wenshi.layout import STORED, Layout
 from wenshi.manuscripts import change_status
 from wenshi.text.wordcount import layout_words as verse_words
@@ -72,6 +72,13 @@ class Volumes:
         volume = self.t.Volume.get_or_none(self.t.Volume.number == number)
         if volume is None:
             raise NotFoundError(f"第 {number} 辑不存在（可用 wenshi volume create {number} 新建）")
+        return volume
+
+    def _open_volume(self, number: int) -> Model:
+        """A volume that may be changed: a published one is frozen as printed."""
+        volume = self._volume(number)
+        if volume.status == "published":
+            raise FrozenError(_frozen(number))
         return volume
 
     def _section(self, volume: Model, name: str) -> Model:
@@ -174,6 +181,9 @@ class Volumes:
             raise InvalidValueError("辑名不能为空")
         with self.library.transaction() as tx:
             volume = self._volume(number)
+            stays_published = changes.get("status", volume.status) == "published"
+            if volume.status == "published" and stays_published and set(changes) - {"status"}:
+                raise FrozenError(_frozen(number))
             layout = {k: v for k, v in changes.items() if k in STORED}
             if layout:
                 self._store_layout(volume, self.layout_of(volume).changed(**layout))
@@ -255,7 +265,7 @@ class Volumes:
             raise InvalidValueError("栏目名不能为空")
         t = self.t
         with self.library.transaction() as tx:
-            volume = self._volume(number)
+            volume = self._open_volume(number)
             if t.Section.get_or_none((t.Section.volume == volume) & (t.Section.name == name)):
                 raise InvalidValueError(f"第 {number} 辑已有栏目“{name}”")
             sections = self._sections_of(volume)
@@ -279,7 +289,7 @@ class Volumes:
             raise InvalidValueError("栏目名不能为空")
         t = self.t
         with self.library.transaction() as tx:
-            volume = self._volume(number)
+            volume = self._open_volume(number)
             section = self._section(volume, old)
             if new != section.name and t.Section.get_or_none(
                 (t.Section.volume == volume) & (t.Section.name == new)
@@ -294,7 +304,7 @@ class Volumes:
 
     def move_section(self, number: int, name: str, at: int) -> Changes:
         with self.library.transaction() as tx:
-            volume = self._volume(number)
+            volume = self._open_volume(number)
             section = self._section(volume, name)
             self._order_sections(self._sections_of(volume), section, at)
             items = self._volume_items(volume)
@@ -305,7 +315,7 @@ class Volumes:
     def remove_section(self, number: int, name: str) -> Changes:
         t = self.t
         with self.library.transaction() as tx:
-            volume = self._volume(number)
+            volume = self._open_volume(number)
             section = self._section(volume, name)
             items = self._items(section)
             if items:
@@ -344,7 +354,7 @@ class Volumes:
         nothing: one bad id leaves the volume as it was."""
         ids = list(dict.fromkeys(ids))
         with self.library.transaction() as tx:
-            volume = self._volume(number)
+            volume = self._open_volume(number)
             target = self._section(volume, section)
             rows = []
             for mid in ids:
@@ -371,7 +381,7 @@ class Volumes:
     def move(self, number: int, manuscript_id: int, section: str, at: int | None = None) -> Changes:
         """Move a piece that is in this volume to another section or position."""
         with self.library.transaction():
-            self._in_volume(self._volume(number), manuscript_id)
+            self._in_volume(self._open_volume(number), manuscript_id)
             return self.place(number, [manuscript_id], section, at)
 
     def _in_volume(self, volume: Model, manuscript_id: int) -> Model:
@@ -385,7 +395,7 @@ class Volumes:
         ids = [ids] if isinstance(ids, int) else list(dict.fromkeys(ids))
         t = self.t
         with self.library.transaction() as tx:
-            volume = self._volume(number)
+            volume = self._open_volume(number)
             for mid in ids:
                 row = self._in_volume(volume, mid)
                 section = row.section
@@ -548,3 +558,10 @@ class Volumes:
                 f"请用 --rate 指定默认标准，或用 wenshi fee ID --rate R 逐篇设定"
             )
         return lines
+
+
+def _frozen(number: int) -> str:
+    return (
+        f"第 {number} 辑已出版，内容和版式不能再改；如需更正，请先重新打开"
+        f"（wenshi volume set {number} --status planning，各篇的审稿记录会记下这一步）"
+    )
