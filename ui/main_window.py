@@ -129,6 +129,11 @@ class MainWindow(QMainWindow):
             self.tr("Move to &trash"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
         self.act_undelete = a(self.tr("&Restore from trash"), self.undelete_selected)
+        # Delete acts on the catalog's selection, so only where the catalog has the focus:
+        # pressed in the volume tree or a text field it must not trash a hidden row.
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.catalog.table.addAction(self.act_delete)
+        self.tabs.currentChanged.connect(self._follow_tab)
         self.act_find = a(self.tr("&Search…"), self.focus_search, "Ctrl+F")
         self.act_reindex = a(self.tr("&Rebuild search index"), self.reindex)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -295,14 +300,25 @@ class MainWindow(QMainWindow):
             self,
         )
 
+    def _follow_tab(self, _index: int) -> None:
+        """Trash and restore apply to the catalog: offered only while it is shown."""
+        on_catalog = self.tabs.currentWidget() is self.split
+        self.act_delete.setEnabled(on_catalog)
+        self.act_undelete.setEnabled(on_catalog)
+
     def delete_selected(self) -> None:
         ids = self.catalog.selected_ids()
-        if not ids:
-            return
+        if not ids or self.tabs.currentWidget() is not self.split:
+            return  # the catalog's selection is not in sight: act on nothing
+        titles = "、".join(f"《{t}》" for t in self.catalog.selected_titles()[:3])
+        if len(ids) > 3:
+            titles += "…"
         answer = QMessageBox.question(
             self,
             self.tr("Move to trash"),
-            self.tr("Move %d manuscript(s) to the trash? They can be restored.") % len(ids),
+            self.tr("Move %1 manuscript(s) to the trash: %2? They can be restored.")
+            .replace("%1", str(len(ids)))
+            .replace("%2", titles),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -434,8 +434,8 @@
         <translation>稿件</translation>
     </message>
     <message>
-        <source>Move %d manuscript(s) to the trash? They can be restored.</source>
-        <translation>将 %d 篇稿件移到回收站吗？之后仍可恢复。</translation>
+        <source>Move %1 manuscript(s) to the trash: %2? They can be restored.</source>
+        <translation>将 %1 篇稿件移到回收站：%2？之后仍可恢复。</translation>
     </message>
     <message>
         <source>Move to &amp;trash</source>

@@ -407,3 +407,36 @@ def test_review_step_keeps_unsaved_edits(qtbot, window, monkeypatch):
     wait_idle(qtbot, window)
     assert editor.review.state.text() == "Current state: <b>初审</b>"
     assert editor.body.text().endswith("未保存的补充") and editor.dirty
+
+
+def test_delete_acts_only_where_the_catalog_has_the_focus(qtbot, window, monkeypatch):
+    """Select a row, go to 分辑编排, click a piece and press Delete: nothing is asked and
+    nothing trashed. Back in the catalog, Delete names the manuscript it moves."""
+    load_sample(qtbot, window)
+    asked: list[str] = []
+
+    def question(parent, title, text):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    mid = click_row(qtbot, window, "秦渠与汉渠")
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    wait_idle(qtbot, window)
+    tree = window.builder.tree
+    piece = tree.topLevelItem(0).child(0)
+    where = tree.visualItemRect(piece).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    wait_idle(qtbot, window)
+    assert asked == []
+    assert window.library.manuscripts.get(mid).deleted_at is None
+    assert not window.act_delete.isEnabled()
+
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    click_row(qtbot, window, "秦渠与汉渠")
+    qtbot.keyClick(window.catalog.table, Qt.Key.Key_Delete)
+    wait_idle(qtbot, window)
+    assert asked == ["Move 1 manuscript(s) to the trash: 《秦渠与汉渠》? They can be restored."]
+    assert window.library.manuscripts.get(mid).deleted_at is not None

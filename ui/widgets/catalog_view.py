@@ -141,6 +141,11 @@ class CatalogView(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.id_at(r) for r in rows]
 
+    def selected_titles(self) -> list[str]:
+        """The 题名 of the selected rows, in row order (what a confirmation names)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [str(self.model.index(r, 0).data()) for r in rows]
+
     def select(self, manuscript_id: int) -> None:
         row = self.model.row_of(manuscript_id)
         if row >= 0:
