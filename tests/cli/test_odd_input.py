@@ -11,15 +11,6 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import Run
-from tests.corpus import FIXTURES
-
-
-@pytest.fixture
-def run(capsys, tmp_path: Path) -> Run:
-    r = Run(capsys, tmp_path / "lib")
-    code, _, err = r("import", str(FIXTURES))
-    assert code == 0, err
-    return r
 
 
 def test_a_closed_pipe_ends_quietly(run: Run):

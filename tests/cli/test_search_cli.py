@@ -13,20 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
 from tests.cli.test_cli import Run
-from tests.corpus import FIXTURES, generate_articles
+from tests.corpus import generate_articles
 from wenshi.search.fold import fold
-
-
-@pytest.fixture
-def run(capsys, tmp_path: Path) -> Run:
-    r = Run(capsys, tmp_path / "lib")
-    code, _, err = r("import", str(FIXTURES))
-    assert code == 0, err
-    return r
 
 
 def test_search_json_fields(run: Run):
