@@ -1,4 +1,4 @@
-"""Import of manuscripts from .txt, .md and .docx files and folders.
+"""Import of manuscripts from files and folders of every format ``wenshi.reading`` reads.
 
 Two stages, so the GUI can show what will happen before anything is stored:
 ``prepare`` reads, decodes, cleans and counts each file (no writes); ``commit`` stores each
@@ -20,19 +20,18 @@ from wenshi.changes import Changes
 from wenshi.errors import ImportFileError, InvalidValueError, WenshiError
 from wenshi.manuscripts import Original
 from wenshi.progress import Progress
+from wenshi.reading import ReadOptions, read_document
+from wenshi.reading.document import Document
+from wenshi.reading.limits import DEFAULT_LIMITS, Limits
 from wenshi.records import NewManuscript
 from wenshi.text.byline import Header, parse_header
-from wenshi.text.cleanup import clean_text
-from wenshi.text.decode import decode_bytes
-from wenshi.text.docx_extract import extract_docx
+from wenshi.text.cleanup import clean_paged
 from wenshi.text.similarity import sketch
 from wenshi.text.wordcount import Counts, count_text
 
 if TYPE_CHECKING:
     from wenshi.library import Library
 
-TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
-DOCX_SUFFIXES = {".docx": "docx"}
 # System clutter that lives beside manuscripts in real folders and is not a manuscript.
 _IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 
@@ -66,8 +65,7 @@ class Prepared:
     kind: str = ""
     data: bytes = b""
     sha256: str = ""
-    encoding: str = ""
-    raw_text: str = ""
+    document: Document | None = None
     header: Header | None = None
     counts: Counts | None = None
     sketch: bytes = b""
@@ -94,42 +92,14 @@ class ImportResult:
         return asdict(self)
 
 
-def _kind_of(path: Path) -> str:
-    suffix = path.suffix.lower()
-    kind = TEXT_SUFFIXES.get(suffix) or DOCX_SUFFIXES.get(suffix)
-    if kind:
-        return kind
-    if suffix == ".doc":
-        raise ImportFileError(
-            f"{path}：旧版 Word .doc 文件不能直接导入，请在 Word/WPS 中另存为 .docx"
-        )
-    raise ImportFileError(
-        f"{path}：不支持的文件类型“{suffix or '（无扩展名）'}”；可导入 .txt、.md、.docx"
-    )
-
-
-def read_document(path: Path, encoding: str | None = None) -> tuple[bytes, str, str, str]:
-    """Read one file: its bytes, kind, text and the encoding used ("" for .docx)."""
-    kind = _kind_of(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
-    if not data:
-        raise ImportFileError(f"{path}：文件为空")
-    if kind == "docx":
-        return data, kind, extract_docx(data, str(path)), ""
-    decoded = decode_bytes(data, str(path), encoding)
-    return data, kind, decoded.text, decoded.encoding
-
-
-def prepare_file(path: Path, encoding: str | None = None, title: str | None = None) -> Prepared:
+def prepare_file(path: Path, options: ReadOptions, title: str | None = None) -> Prepared:
     """Read, decode, clean, parse and count one file; never raises for a bad file."""
     item = Prepared(path=path)
     try:
-        item.data, item.kind, item.raw_text, item.encoding = read_document(path, encoding)
+        item.data, item.document = read_document(path, options)
+        item.kind = item.document.kind
         item.sha256 = hashlib.sha256(item.data).hexdigest()
-        header = parse_header(clean_text(item.raw_text), title)
+        header = parse_header(clean_paged(item.document.text), title)
         if not header.title.strip():
             raise ImportFileError(f"{path}：没有任何文字内容")
         item.header = header
@@ -141,6 +111,25 @@ def prepare_file(path: Path, encoding: str | None = None, title: str | None = No
             message if str(path) in message or path.name in message else f"{path}：{message}"
         )
     return item
+
+
+def _raw_reason(document: Document) -> str:
+    """The name of revision 1, the text as read before any clean-up."""
+    if document.ocr_pages:
+        return f"OCR 识别原文（{len(document.ocr_pages)} 页，未校对）"
+    return "导入原文（提取的全文，未清理）"
+
+
+def _within(outer: Progress, index: int, count: int, path: Path) -> Progress:
+    """Progress inside the reading of file ``index`` (OCR page by page), shown as part of
+    the whole batch and cancelled with it."""
+
+    def report(done: int, total: int, message: str) -> None:
+        outer.update(index, count, f"{path.name}：{message}（{done}/{total}）")
+
+    inner = Progress(report)
+    inner.check = outer.check  # type: ignore[method-assign]
+    return inner
 
 
 class Imports:
@@ -155,9 +144,13 @@ class Imports:
         encoding: str | None = None,
         progress: Progress | None = None,
         title: str | None = None,
+        *,
+        ocr: str = "auto",
+        limits: Limits = DEFAULT_LIMITS,
     ) -> list[Prepared]:
         """Read every file and mark duplicates and near-duplicates against the library and
-        the files before it in the same batch. Writes nothing. ``title`` is for one file."""
+        the files before it in the same batch. Writes nothing. ``title`` is for one file;
+        ``ocr`` says which PDF pages are read by OCR (see ``ReadOptions``)."""
         progress = progress or Progress()
         queries = self.library.queries
         files = collect_paths(paths)
@@ -168,7 +161,8 @@ class Imports:
         for index, path in enumerate(files):
             progress.update(index, len(files), f"读取 {path.name}")
             progress.check()
-            item = prepare_file(path, encoding, title)
+            options = ReadOptions(encoding, ocr, limits, _within(progress, index, len(files), path))
+            item = prepare_file(path, options, title)
             if item.error is None:
                 item.duplicate_of = queries.manuscript_with_file(item.sha256)
                 if item.sha256 in seen:
@@ -202,8 +196,13 @@ class Imports:
         return changes.with_value(results)
 
     def _commit_one(self, item: Prepared, status: str) -> ImportResult:
-        result = ImportResult(path=str(item.path), status="error", encoding=item.encoding or None)
-        if item.error is not None or item.header is None or item.counts is None:
+        document = item.document
+        result = ImportResult(
+            path=str(item.path),
+            status="error",
+            encoding=(document.encoding or None) if document else None,
+        )
+        if item.error is not None or document is None or item.header is None or not item.counts:
             result.error = item.error
             return result
         result.words, result.title = item.counts.words, item.header.title
@@ -219,26 +218,8 @@ class Imports:
         header = item.header
         try:
             self.library.files.put(item.data, item.path.suffix)
-            new_id = self.library.manuscripts.add(
-                NewManuscript(
-                    title=header.title,
-                    subtitle=header.subtitle,
-                    body=header.body,
-                    authors=header.authors,
-                    compilers=header.compilers,
-                    narrators=header.narrators,
-                    status=status,
-                ),
-                original=Original(
-                    sha256=item.sha256,
-                    name=item.path.name,
-                    size=len(item.data),
-                    kind=item.kind,
-                    encoding=item.encoding,
-                ),
-                raw_text=item.raw_text,
-                similar_to=similar,
-            ).value
+            with self.library.transaction():
+                new_id = self._add(item, header, document, status, similar)
         except WenshiError as exc:
             result.error = f"{item.path}：{exc}"
             return result
@@ -248,6 +229,36 @@ class Imports:
         result.status, result.id, result.similar_to = "imported", new_id, similar
         return result
 
+    def _add(
+        self, item: Prepared, header: Header, document: Document, status: str, similar: int | None
+    ) -> int:
+        """The manuscript's rows and its OCR pages, inside the caller's transaction."""
+        new_id = self.library.manuscripts.add(
+            NewManuscript(
+                title=header.title,
+                subtitle=header.subtitle,
+                body=header.body,
+                authors=header.authors,
+                compilers=header.compilers,
+                narrators=header.narrators,
+                status=status,
+                first_page=document.first_page,
+                furniture=document.furniture,
+            ),
+            original=Original(
+                sha256=item.sha256,
+                name=item.path.name,
+                size=len(item.data),
+                kind=item.kind,
+                encoding=document.encoding,
+            ),
+            raw_text=document.text,
+            raw_reason=_raw_reason(document),
+            similar_to=similar,
+        ).value
+        self.library.ocr.store(item.sha256, document.ocr_pages)
+        return new_id
+
     def run(
         self,
         paths: Sequence[str | Path],
@@ -256,7 +267,9 @@ class Imports:
         encoding: str | None = None,
         progress: Progress | None = None,
         title: str | None = None,
+        ocr: str = "auto",
+        limits: Limits = DEFAULT_LIMITS,
     ) -> Changes:
         """``prepare`` then ``commit``: the whole import as the CLI runs it."""
-        items = self.prepare(paths, encoding, progress, title)
+        items = self.prepare(paths, encoding, progress, title, ocr=ocr, limits=limits)
         return self.commit(items, status, progress)

@@ -32,6 +32,7 @@ from wenshi.files import FileStore
 from wenshi.images import Images
 from wenshi.imports import Imports
 from wenshi.manuscripts import Manuscripts
+from wenshi.ocr_results import OcrResults
 from wenshi.paths import resolve_library_dir
 from wenshi.queries import Queries
 from wenshi.search.index import SearchIndex
@@ -70,6 +71,7 @@ class Library:
         self.search = Search(self)
         self.exports = Exports(self)
         self.imports = Imports(self)
+        self.ocr = OcrResults(self)
 
     @classmethod
     def open(

@@ -54,6 +54,7 @@ class Original:
     size: int
     kind: str
     encoding: str = ""
+    pages: str = ""  # which pages of the file this manuscript is ("12-18"), "" for all
 
 
 def split_names(names: Iterable[str]) -> list[str]:
@@ -206,12 +207,14 @@ class Manuscripts:
         *,
         original: Original | None = None,
         raw_text: str | None = None,
+        raw_reason: str = "导入原文（提取的全文，未清理）",
         similar_to: int | None = None,
         actor: str = "",
     ) -> Changes:
         """Register a manuscript (``value``: its id). ``raw_text`` (the text as extracted,
-        before cleanup) is kept as revision 1 when it differs from the body, so the cleanup
-        can be undone."""
+        before cleanup; for a scan, what OCR read) is kept as revision 1, under
+        ``raw_reason``, when it differs from the body, so the cleanup can be undone and
+        OCR proofread against what the engine read."""
         fields = clean_fields(
             {k: getattr(new, k) for k in EDITABLE_FIELDS if k != "received_date"}
             | {"received_date": new.received_date or ""}
@@ -224,6 +227,8 @@ class Manuscripts:
                 **fields,
                 body=new.body,
                 status=status,
+                first_page=new.first_page,
+                furniture=new.furniture,
                 similar_to=similar_to,
                 created_at=now,
                 updated_at=now,
@@ -236,7 +241,7 @@ class Manuscripts:
             self._set_people(row, "narrator", new.narrators)
             self._set_tags(row, new.tags)
             if raw_text is not None and raw_text != new.body:
-                self._add_revision(row, raw_text, "导入原文（提取的全文，未清理）")
+                self._add_revision(row, raw_text, raw_reason)
                 self._add_revision(row, new.body, "导入：分出题名与署名，清理排版")
             else:
                 self._add_revision(row, new.body, "导入" if original else "新建")
@@ -248,6 +253,7 @@ class Manuscripts:
                     size=original.size,
                     kind=original.kind,
                     encoding=original.encoding,
+                    pages=original.pages,
                     added_at=now,
                 )
             t.ReviewEvent.create(

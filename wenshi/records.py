@@ -195,3 +195,5 @@ class NewManuscript:
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     status: str = "received"
+    first_page: int | None = None  # printed page the body starts on (paged sources)
+    furniture: str = ""  # running heads and footers of the source, not counted

@@ -45,7 +45,7 @@ def test_count_json_fields_without_a_library(run: Run, tmp_path: Path):
     code, out, _ = run("count", str(f), "--layout", "10x20", "--json", library=False)
     assert code == 0
     [row] = json.loads(out)
-    assert row["file"] == str(f) and row["encoding"] == "utf-8"
+    assert (row["file"], row["kind"], row["encoding"]) == (str(f), "txt", "utf-8")
     # 年月日 ， 灵武市政协举办诗歌朗诵会(12) 。 期间 = 3+1+12+1+2 = 19 cjk; 2022 6 24 COVID-19 = 4
     assert (row["cjk"], row["non_cjk_words"], row["words"]) == (19, 4, 23)
     assert row["paragraphs"] == 2
@@ -55,6 +55,7 @@ def test_count_json_fields_without_a_library(run: Run, tmp_path: Path):
     assert row["layout_words"] == 40
     assert list(row) == [
         "file",
+        "kind",
         "encoding",
         "words",
         "cjk",
@@ -222,9 +223,10 @@ def test_import_bad_files_one_line_each_others_import(run: Run, bad_dir: Path):
         f"wenshi: {bad_dir / 'binary.txt'}：不是文本文件（含二进制数据）",
         f"wenshi: {bad_dir / 'empty.txt'}：文件为空",
         f"wenshi: {bad_dir / 'fake.docx'}：不是有效的 .docx 文件（文件已损坏或不是 Word 文档）",
-        f"wenshi: {bad_dir / 'old.doc'}：旧版 Word .doc 文件不能直接导入，"
-        "请在 Word/WPS 中另存为 .docx",
-        f"wenshi: {bad_dir / 'photo.jpg'}：不支持的文件类型“.jpg”；可导入 .txt、.md、.docx",
+        f"wenshi: {bad_dir / 'old.doc'}：LibreOffice 无法打开此文件"
+        "（文件已损坏、加了密码，或不是 Word 97–2003 文档）",
+        f"wenshi: {bad_dir / 'photo.jpg'}：不支持的文件类型“.jpg”；可导入 .txt、.md、"
+        ".docx、.doc、.wps、.rtf、.odt、.pdf 和图片（.jpg、.png、.tif）",
     ]
     assert out == (
         "已导入  #1  灵州古城考略  [utf-8，字数 171]\n共 6 个文件：导入 1，重复 0，失败 5\n"

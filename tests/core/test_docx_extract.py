@@ -18,7 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from wenshi.errors import ImportFileError
-from wenshi.text.docx_extract import extract_docx
+from wenshi.reading.docx import extract_docx
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -81,7 +81,7 @@ def _manuscript() -> Document:
 
 
 def test_full_manuscript(tmp_path: Path) -> None:
-    text = extract_docx(_save(_manuscript(), tmp_path), "稿件.docx")
+    text = extract_docx(_save(_manuscript(), tmp_path), "稿件.docx").text
     assert text == "\n".join(
         [
             "马鸿宾与灵武",
@@ -113,7 +113,7 @@ def test_merged_cells_appear_once(tmp_path: Path) -> None:
     table.cell(0, 1).text = "甲"
     table.cell(1, 1).text = "乙"
     table.cell(2, 1).text = "丙"
-    text = extract_docx(_save(document, tmp_path), "a.docx")
+    text = extract_docx(_save(document, tmp_path), "a.docx").text
     assert text.count("纵向合并") == 1
     assert text.split("\n") == ["纵向合并", "甲", "", "乙", "", "丙"]
 
@@ -126,7 +126,7 @@ def test_nested_table(tmp_path: Path) -> None:
     inner.cell(0, 0).text = "内层一"
     inner.cell(1, 0).text = "内层二"
     document.add_paragraph("表后正文。")
-    text = extract_docx(_save(document, tmp_path), "a.docx")
+    text = extract_docx(_save(document, tmp_path), "a.docx").text
     # A cell holding a table starts and ends with an (empty) paragraph, as Word requires.
     assert text.split("\n") == ["外层", "", "内层一", "内层二", "", "表后正文。"]
 
@@ -138,7 +138,7 @@ def test_tabs_breaks_and_spaces_kept(tmp_path: Path) -> None:
     paragraph.add_run("毕 竞\t文/图")
     paragraph.add_run("第一行").add_break()
     paragraph.add_run("第二行")
-    text = extract_docx(_save(document, tmp_path), "a.docx")
+    text = extract_docx(_save(document, tmp_path), "a.docx").text
     assert text == "本报记者 毕 竞\t文/图第一行\n第二行"
 
 
@@ -146,7 +146,7 @@ def test_empty_paragraph_runs_collapse(tmp_path: Path) -> None:
     document = docx.Document()
     for line in ["", "", "第一段。", "", "", "", "第二段。", "", ""]:
         document.add_paragraph(line)
-    assert extract_docx(_save(document, tmp_path), "a.docx") == "第一段。\n\n第二段。"
+    assert extract_docx(_save(document, tmp_path), "a.docx").text == "第一段。\n\n第二段。"
 
 
 def test_endnotes_after_footnotes(tmp_path: Path) -> None:
@@ -154,7 +154,7 @@ def test_endnotes_after_footnotes(tmp_path: Path) -> None:
     document.add_paragraph("正文。")
     _add_notes(document, "endnotes", ["尾注：采访于2021年。"])
     _add_notes(document, "footnotes", ["脚注一。"])
-    text = extract_docx(_save(document, tmp_path), "a.docx")
+    text = extract_docx(_save(document, tmp_path), "a.docx").text
     assert text == "正文。\n\n脚注一。\n\n尾注：采访于2021年。"
 
 
@@ -168,7 +168,7 @@ def test_distinct_headers_of_all_sections(tmp_path: Path) -> None:
     second.header.paragraphs[0].text = "灵武文史"  # the same text again: listed once
     second.footer.is_linked_to_previous = False
     second.footer.paragraphs[0].text = "宁夏灵武市政协文史委员会 编"
-    text = extract_docx(_save(document, tmp_path), "a.docx")
+    text = extract_docx(_save(document, tmp_path), "a.docx").text
     # The section break is an empty paragraph of its own.
     assert text == "第一节正文。\n\n第二节正文。\n\n灵武文史\n宁夏灵武市政协文史委员会 编"
 
@@ -196,7 +196,7 @@ def test_tracked_deletions_and_field_codes_are_not_text(tmp_path: Path) -> None:
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
     ):
         paragraph._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)))
-    assert extract_docx(_save(document, tmp_path), "a.docx") == "保留插入的字7"
+    assert extract_docx(_save(document, tmp_path), "a.docx").text == "保留插入的字7"
 
 
 def test_text_box_follows_its_paragraph_once(tmp_path: Path) -> None:
@@ -213,7 +213,7 @@ def test_text_box_follows_its_paragraph_once(tmp_path: Path) -> None:
     )
     anchor._p.append(parse_xml(box))
     document.add_paragraph("下一段。")
-    text = extract_docx(_save(document, tmp_path), "a.docx")
+    text = extract_docx(_save(document, tmp_path), "a.docx").text
     assert text == "图注所在段。\n文本框里的说明\n下一段。"
 
 

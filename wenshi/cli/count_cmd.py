@@ -8,7 +8,7 @@ from typing import Any
 
 from wenshi.cli.output import error_line, print_json, table
 from wenshi.errors import WenshiError
-from wenshi.imports import read_document
+from wenshi.reading import ReadOptions, read_document
 from wenshi.layout import Layout
 from wenshi.text.wordcount import count_text, layout_words
 
@@ -47,13 +47,13 @@ def run(args: argparse.Namespace, _library: object) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            text, encoding = _text_of(path, args.encoding)
+            text, encoding, kind = _text_of(path, args.encoding)
         except WenshiError as exc:
             error_line(str(exc))
             failed = True
             results.append({"file": str(path), "error": str(exc)})  # scripts stay aligned
             continue
-        row: dict[str, Any] = {"file": str(path), "encoding": encoding}
+        row: dict[str, Any] = {"file": str(path), "kind": kind, "encoding": encoding}
         row.update(count_text(text).as_dict())
         if layout is not None:
             row["layout_words"] = layout_words(text, layout, verse=args.verse)
@@ -67,21 +67,21 @@ def run(args: argparse.Namespace, _library: object) -> int:
         print(
             table(
                 ["文件", "编码", *(LABELS[k] for k in keys)],
-                [[r["file"], _shown(r["encoding"]), *(str(r[k]) for k in keys)] for r in counted],
+                [[r["file"], _shown(r), *(str(r[k]) for k in keys)] for r in counted],
             )
         )
     return 1 if failed else 0
 
 
-def _shown(encoding: str | None) -> str:
-    """The encoding column: a .docx has none of its own, an empty file none at all."""
-    return {"": "docx", None: "—"}.get(encoding, encoding or "")
+def _shown(row: dict[str, Any]) -> str:
+    """The encoding column: a .docx or PDF shows its kind, an empty file nothing."""
+    return row["encoding"] or row["kind"] if row["encoding"] is not None else "—"
 
 
-def _text_of(path: Path, encoding: str | None) -> tuple[str, str | None]:
+def _text_of(path: Path, encoding: str | None) -> tuple[str, str | None, str]:
     """A file's text and encoding; an empty text file has no text (Word counts 0), where
     importing it would be refused."""
     if path.suffix.lower() in (".txt", ".md") and path.is_file() and path.stat().st_size == 0:
-        return "", None
-    _, _, text, used = read_document(path, encoding)
-    return text, used
+        return "", None, "txt"
+    _, document = read_document(path, ReadOptions(encoding=encoding))
+    return document.text, document.encoding, document.kind

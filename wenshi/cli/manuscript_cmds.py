@@ -11,7 +11,7 @@ from wenshi.cli.common import json_flag
 from wenshi.cli.count_cmd import LABELS as COUNT_LABELS
 from wenshi.cli.output import print_json, table
 from wenshi.errors import InvalidValueError
-from wenshi.imports import read_document
+from wenshi.reading import ReadOptions, read_document
 from wenshi.library import Library
 from wenshi.records import COUNT_FIELDS, EDITABLE_FIELDS, ROLE_LABELS, ManuscriptDetail
 
@@ -158,7 +158,8 @@ def cmd_set(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, library: Library) -> int:
-    _, _, text, _ = read_document(Path(args.body_file), args.encoding)
+    _, document = read_document(Path(args.body_file), ReadOptions(encoding=args.encoding))
+    text = document.text
     before = library.manuscripts.get(args.id, include_deleted=False).revisions
     number = library.manuscripts.edit_body(
         args.id, text, args.reason, expected_version=args.if_version

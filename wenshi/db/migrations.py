@@ -259,6 +259,104 @@ ALTER TABLE revision_v5 RENAME TO revision
 """
 
 
+# v6: what a paged source brings. ``first_page`` is the printed number of the page the body
+# starts on (a form feed in the body starts each following page); ``furniture`` holds the
+# running heads and footers, kept apart from the body and its 字数. One stored file (a
+# volume's PDF) can be the source of many manuscripts, each of its own ``pages``; OCR
+# results are kept per page of a stored file, with each character's box and confidence,
+# so a proofreader sees the scan and an interrupted OCR run resumes.
+V6_PAGES = """
+CREATE TABLE manuscript_v6 (
+    id                INTEGER PRIMARY KEY,
+    title             TEXT NOT NULL,
+    subtitle          TEXT NOT NULL DEFAULT '',
+    unit              TEXT NOT NULL DEFAULT '',
+    identity          TEXT NOT NULL DEFAULT '',
+    phone             TEXT NOT NULL DEFAULT '',
+    address           TEXT NOT NULL DEFAULT '',
+    received_date     TEXT,
+    received_via      TEXT NOT NULL DEFAULT '',
+    section_wish      TEXT NOT NULL DEFAULT '',
+    genre             TEXT NOT NULL DEFAULT 'prose',
+    status            TEXT NOT NULL DEFAULT 'received',
+    notes             TEXT NOT NULL DEFAULT '',
+    section_id        INTEGER REFERENCES section(id) ON DELETE SET NULL,
+    position          INTEGER,
+    start_page        INTEGER,
+    similar_to_id     INTEGER REFERENCES manuscript(id) ON DELETE SET NULL,
+    words             INTEGER NOT NULL DEFAULT 0,
+    cjk               INTEGER NOT NULL DEFAULT 0,
+    non_cjk_words     INTEGER NOT NULL DEFAULT 0,
+    han               INTEGER NOT NULL DEFAULT 0,
+    chars_no_spaces   INTEGER NOT NULL DEFAULT 0,
+    chars_with_spaces INTEGER NOT NULL DEFAULT 0,
+    paragraphs        INTEGER NOT NULL DEFAULT 0,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    deleted_at        TEXT,
+    change_seq        INTEGER NOT NULL DEFAULT 0,
+    fee_kind          TEXT NOT NULL DEFAULT 'original',
+    fee_basis         TEXT NOT NULL DEFAULT 'words',
+    fee_rate          REAL,
+    fee_paid_on       TEXT,
+    version           INTEGER NOT NULL DEFAULT 1,
+    first_page        INTEGER,
+    furniture         TEXT NOT NULL DEFAULT '',
+    sketch            BLOB,
+    body              TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO manuscript_v6 (
+    id, title, subtitle, unit, identity, phone, address, received_date, received_via,
+    section_wish, genre, status, notes, section_id, position, start_page, similar_to_id,
+    words, cjk, non_cjk_words, han, chars_no_spaces, chars_with_spaces, paragraphs,
+    created_at, updated_at, deleted_at, change_seq, fee_kind, fee_basis, fee_rate,
+    fee_paid_on, version, sketch, body)
+SELECT
+    id, title, subtitle, unit, identity, phone, address, received_date, received_via,
+    section_wish, genre, status, notes, section_id, position, start_page, similar_to_id,
+    words, cjk, non_cjk_words, han, chars_no_spaces, chars_with_spaces, paragraphs,
+    created_at, updated_at, deleted_at, change_seq, fee_kind, fee_basis, fee_rate,
+    fee_paid_on, version, sketch, body
+FROM manuscript;
+DROP TABLE manuscript;
+ALTER TABLE manuscript_v6 RENAME TO manuscript;
+CREATE INDEX manuscript_status ON manuscript(status);
+CREATE INDEX manuscript_section ON manuscript(section_id, position);
+CREATE INDEX manuscript_change_seq ON manuscript(change_seq);
+CREATE TABLE stored_file_v6 (
+    id            INTEGER PRIMARY KEY,
+    manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,
+    sha256        TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    encoding      TEXT NOT NULL DEFAULT '',
+    pages         TEXT NOT NULL DEFAULT '',
+    added_at      TEXT NOT NULL,
+    UNIQUE (manuscript_id, sha256)
+);
+INSERT INTO stored_file_v6 (
+    id, manuscript_id, sha256, original_name, size, kind, encoding, added_at)
+SELECT id, manuscript_id, sha256, original_name, size, kind, encoding, added_at
+FROM stored_file;
+DROP TABLE stored_file;
+ALTER TABLE stored_file_v6 RENAME TO stored_file;
+CREATE INDEX stored_file_manuscript ON stored_file(manuscript_id);
+CREATE INDEX stored_file_sha256 ON stored_file(sha256);
+CREATE TABLE ocr_page (
+    id       INTEGER PRIMARY KEY,
+    sha256   TEXT NOT NULL,
+    page     INTEGER NOT NULL,
+    width    INTEGER NOT NULL,
+    height   INTEGER NOT NULL,
+    engine   TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    lines    TEXT NOT NULL,
+    UNIQUE (sha256, page, engine)
+)
+"""
+
+
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
         for statement in sql.split(";"):
@@ -282,6 +380,9 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     # v5: texts last in their rows; each revision's 字数 kept with it (NULL for older
     # ones, counted when first shown), so a history is listed without reading its texts.
     _script(V5_TEXT_LAST),
+    # v6: page numbers and running heads of paged sources, one file for many
+    # manuscripts, OCR results per page.
+    _script(V6_PAGES),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

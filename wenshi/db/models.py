@@ -39,6 +39,7 @@ class Tables:
     ReviewEvent: type[Model]
     DetailChange: type[Model]
     Image: type[Model]
+    OcrPage: type[Model]
 
     @property
     def all(self) -> list[type[Model]]:
@@ -123,6 +124,8 @@ def define_tables(db: Database) -> Tables:
         fee_rate = FloatField(null=True)
         fee_paid_on = TextField(null=True)
         version = IntegerField(default=1)
+        first_page = IntegerField(null=True)  # printed page the body starts on; \f per page
+        furniture = TextField(default="")  # running heads and footers: shown, not counted
         sketch = BlobField(null=True)
         body = TextField(default="")  # last: see migration v5
 
@@ -148,11 +151,12 @@ def define_tables(db: Database) -> Tables:
         """An imported original: its bytes live in ``files/`` under their SHA-256."""
 
         manuscript = ForeignKeyField(Manuscript, backref="files", on_delete="CASCADE")
-        sha256 = TextField(unique=True)
+        sha256 = TextField(index=True)  # a volume's PDF is the source of each of its articles
         original_name = TextField()
         size = IntegerField()
         kind = TextField()
         encoding = TextField(default="")
+        pages = TextField(default="")  # the pages of the file this manuscript came from
         added_at = TextField()
 
     class Revision(BaseModel):
@@ -199,6 +203,18 @@ def define_tables(db: Database) -> Tables:
         position = IntegerField()
         added_at = TextField()
 
+    class OcrPage(BaseModel):
+        """What OCR read on one page of a stored file: ``lines`` is JSON, one entry per
+        text line with its box, characters and each character's box and confidence."""
+
+        sha256 = TextField()
+        page = IntegerField()
+        width = IntegerField()
+        height = IntegerField()
+        engine = TextField()
+        created_at = TextField()
+        lines = TextField()
+
     return Tables(
         Meta=MetaRow,
         Person=Person,
@@ -213,4 +229,5 @@ def define_tables(db: Database) -> Tables:
         ReviewEvent=ReviewEvent,
         DetailChange=DetailChange,
         Image=Image,
+        OcrPage=OcrPage,
     )

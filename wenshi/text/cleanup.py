@@ -63,6 +63,23 @@ def clean_text(text: str) -> str:
     return text
 
 
+def clean_paged(text: str) -> str:
+    """``clean_text`` for a text whose pages begin with a form feed (a PDF, a scan).
+
+    Each page is cleaned on its own, so no page break is lost (an empty page keeps its
+    own), and the pages are joined again: a page that ends inside a sentence goes on at
+    the next page's first line, as the printed paragraph does; otherwise the next page
+    starts a paragraph.
+    """
+    pages = [clean_text(page) for page in text.split("\f")]
+    joined = pages[0]
+    for page in pages[1:]:
+        last = joined.rstrip("\f")[-1:]
+        inside_sentence = last and last not in _SENTENCE_END and page and page[0] not in _SPACES
+        joined += ("\f" if inside_sentence else "\n\f") + page
+    return joined
+
+
 def _clean_once(text: str) -> str:
     """One round of all rules, on text whose line ends and controls are already clean."""
     lines = _join_cut_paragraphs(_join_wrapped([line.rstrip() for line in text.split("\n")]))

@@ -21,6 +21,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from wenshi.errors import ImportFileError
+from wenshi.reading.document import Document
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # What a damaged or foreign package makes python-docx, zipfile or lxml raise on opening;
@@ -52,8 +53,8 @@ _NOTE_TYPES = {RT.FOOTNOTES: qn("w:footnote"), RT.ENDNOTES: qn("w:endnote")}
 _HEADER_FOOTER_REFS = (qn("w:headerReference"), qn("w:footerReference"))
 
 
-def extract_docx(data: bytes, name: str) -> str:
-    """Return the text of a .docx, one paragraph per line.
+def extract_docx(data: bytes, name: str) -> Document:
+    """Read a .docx: its text one paragraph per line.
 
     Order: body (tables in place, cell by cell, text boxes after their paragraph), then
     footnotes, endnotes, and the distinct headers and footers: page furniture comes last
@@ -82,7 +83,7 @@ def extract_docx(data: bytes, name: str) -> str:
     text = "\n".join(_collapse_blank(lines))
     if not text.strip():
         raise ImportFileError(f"{name}：文档中没有文字（可能只有图片）")
-    return text
+    return Document(kind="docx", text=text)
 
 
 def _root(part: Part) -> etree._Element:

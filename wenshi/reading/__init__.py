@@ -1,0 +1,94 @@
+"""Reading manuscripts and volumes of every format an office holds into a ``Document``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wenshi.errors import ImportFileError
+from wenshi.progress import Progress
+from wenshi.reading.document import Document
+from wenshi.reading.limits import DEFAULT_LIMITS, Limits
+
+# Suffix -> kind. The office formats are converted by LibreOffice, images read by OCR.
+KINDS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "wps",
+    ".rtf": "rtf",
+    ".odt": "odt",
+}
+# The signature of an OLE2 compound file: Word 97–2003, WPS, and encrypted .docx.
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OFFICE_KINDS = frozenset({"doc", "wps", "rtf", "odt"})
+OCR_MODES = ("auto", "always", "never")
+
+
+@dataclass
+class ReadOptions:
+    """How to read: ``encoding`` of plain text (None: detect), ``ocr`` for PDFs (auto: only
+    pages without a usable text layer; always; never), the limits, and where to report."""
+
+    encoding: str | None = None
+    ocr: str = "auto"
+    limits: Limits = DEFAULT_LIMITS
+    progress: Progress = field(default_factory=Progress)
+
+
+def kind_of(path: Path) -> str:
+    """The kind of file ``path`` names by its suffix, or a refusal naming what is readable."""
+    kind = KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise ImportFileError(
+            f"{path}：不支持的文件类型“{path.suffix or '（无扩展名）'}”；可导入 .txt、.md、"
+            ".docx、.doc、.wps、.rtf、.odt、.pdf 和图片（.jpg、.png、.tif）"
+        )
+    return kind
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
+    if not data:
+        raise ImportFileError(f"{path}：文件为空")
+    return data
+
+
+def read_document(path: Path, options: ReadOptions | None = None) -> tuple[bytes, Document]:
+    """Read one file: its bytes and what they hold. Raises ``ImportFileError`` naming the
+    file and the reason when it cannot be read."""
+    options = options or ReadOptions()
+    kind = kind_of(path)
+    data = read_bytes(path)
+    return data, read_data(data, kind, str(path), options)
+
+
+def read_data(data: bytes, kind: str, name: str, options: ReadOptions) -> Document:
+    """The ``Document`` in ``data`` of ``kind``; ``name`` is for messages."""
+    if kind == "docx" and data.startswith(OLE2):
+        kind = "doc"  # a .doc renamed .docx, or an encrypted .docx: LibreOffice tells which
+    if kind == "docx":
+        from wenshi.reading.docx import extract_docx
+
+        return extract_docx(data, name)
+    if kind in OFFICE_KINDS:
+        from wenshi.reading.office import read_office
+
+        return read_office(data, kind, name, options)
+    if kind == "pdf":
+        from wenshi.reading.pdf import read_pdf
+
+        return read_pdf(data, name, options)
+    if kind == "image":
+        from wenshi.reading.scan import read_image
+
+        return read_image(data, name, options)
+    from wenshi.reading.plain import read_plain
+
+    return read_plain(data, kind, name, options)
