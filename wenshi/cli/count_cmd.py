@@ -8,8 +8,8 @@ from typing import Any
 
 from wenshi.cli.output import error_line, print_json, table
 from wenshi.errors import WenshiError
-from wenshi.reading import ReadOptions, read_document
 from wenshi.layout import Layout
+from wenshi.reading import ReadOptions, read_document
 from wenshi.text.wordcount import count_text, layout_words
 
 LABELS = {

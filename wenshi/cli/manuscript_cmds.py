@@ -11,8 +11,8 @@ from wenshi.cli.common import json_flag
 from wenshi.cli.count_cmd import LABELS as COUNT_LABELS
 from wenshi.cli.output import print_json, table
 from wenshi.errors import InvalidValueError
-from wenshi.reading import ReadOptions, read_document
 from wenshi.library import Library
+from wenshi.reading import ReadOptions, read_document
 from wenshi.records import COUNT_FIELDS, EDITABLE_FIELDS, ROLE_LABELS, ManuscriptDetail
 
 _FIELD_HELP = {

@@ -18,16 +18,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wenshi.errors import ImportFileError
-from wenshi.reading.docx import extract_docx
 from wenshi.reading.document import Document
+from wenshi.reading.docx import extract_docx
 
 if TYPE_CHECKING:
     from wenshi.reading import ReadOptions
 
-NAMES = {"doc": " Word 97–2003 文档", "wps": " WPS 文字文档", "rtf": " RTF 文档", "odt": " ODF 文本文档"}
+NAMES = {
+    "doc": " Word 97–2003 文档",
+    "wps": " WPS 文字文档",
+    "rtf": " RTF 文档",
+    "odt": " ODF 文本文档",
+}
 INSTALL_HINT = (
     "需要安装 LibreOffice 才能导入 .doc、.wps、.rtf、.odt 文件"
-    "（Debian/Ubuntu：sudo apt install libreoffice-writer；Windows/macOS：从 libreoffice.org 安装），"
+    "（Debian/Ubuntu：sudo apt install libreoffice-writer；"
+    "Windows/macOS：从 libreoffice.org 安装），"
     "或在 Word/WPS 中另存为 .docx"
 )
 
