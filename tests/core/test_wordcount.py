@@ -82,6 +82,9 @@ COUNT_TABLE = [
     ("tabs", "序号\t地名\t1936", (5, 4, 1, 4, 8, 10, 1)),
     ("crlf", "灵武\r\n宁夏\r\n\r\n黄河\r\n", (6, 6, 0, 6, 6, 6, 3)),
     ("lone-cr", "灵武\r宁夏", (4, 4, 0, 4, 4, 4, 2)),
+    # A form feed is a page break: the page after it starts a paragraph, not a character.
+    ("page-break", "灵武市\n\f宁夏", (5, 5, 0, 5, 5, 5, 2)),
+    ("page-break-mid-line", "灵武 市\f宁夏", (5, 5, 0, 5, 5, 6, 1)),
     ("extension-b", "𠀀𪚥", (2, 2, 0, 2, 2, 2, 1)),
     ("extension-b-name", "𪚥文清", (3, 3, 0, 3, 3, 3, 1)),
     # Extensions A, C, I (U+2EBF0), G, H (U+31350).

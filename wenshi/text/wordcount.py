@@ -130,7 +130,8 @@ def count_text(text: str) -> Counts:
         han=len(east_asian) - len(_HAN_RUN_RE.sub("", east_asian)),
         # A visible character is East Asian, a dash or part of a word: no whitespace pass.
         chars_no_spaces=len(east_asian) + sum(map(len, words)) + dashes,
-        chars_with_spaces=len(text) - text.count("\n") - text.count("\r"),
+        # Line ends and page breaks (a form feed starts each page) are not characters.
+        chars_with_spaces=len(text) - text.count("\n") - text.count("\r") - text.count("\f"),
         paragraphs=len(_PARAGRAPH_RE.findall(text)),
     )
 
