@@ -10,12 +10,14 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
+from PIL import Image as PILImage
 
 from wenshi.errors import ImportFileError
 from wenshi.reading.docx import extract_docx
@@ -49,6 +51,15 @@ def _add_notes(document: Document, kind: str, notes: list[str]) -> None:
     document.part.relate_to(part, reltype)
 
 
+def _reference(kind: str, note_id: int):
+    """A run holding a footnote or endnote reference, as Word writes it."""
+    style = "FootnoteReference" if kind == "footnote" else "EndnoteReference"
+    return parse_xml(
+        f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="{style}"/></w:rPr>'
+        f'<w:{kind}Reference w:id="{note_id}"/></w:r>'
+    )
+
+
 def _manuscript() -> Document:
     document = docx.Document()
     document.add_paragraph("马鸿宾与灵武")
@@ -57,11 +68,7 @@ def _manuscript() -> Document:
     document.add_paragraph("")
     first = document.add_paragraph("　　民国二十五年（1936年）秋，马鸿宾率部移驻灵武。")
     first.add_run("当时的灵武城墙多处坍塌。")
-    reference = parse_xml(
-        f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-        '<w:footnoteReference w:id="1"/></w:r>'
-    )
-    first._p.append(reference)
+    first._p.append(_reference("footnote", 1))
     document.add_paragraph("")
     document.add_paragraph("")
     table = document.add_table(rows=3, cols=3)
@@ -72,7 +79,8 @@ def _manuscript() -> Document:
     table.cell(1, 2).text = "六千口"
     table.cell(2, 0).text = "东乡"
     table.cell(2, 1).merge(table.cell(2, 2)).text = "不详"
-    document.add_paragraph("　　一九四九年九月，宁夏和平解放。")
+    last = document.add_paragraph("　　一九四九年九月，宁夏和平解放。")
+    last._p.append(_reference("footnote", 2))
     section = document.sections[0]
     section.header.paragraphs[0].text = "灵武文史 第十七辑"
     section.footer.paragraphs[0].text = "- 1 -"
@@ -81,29 +89,28 @@ def _manuscript() -> Document:
 
 
 def test_full_manuscript(tmp_path: Path) -> None:
-    text = extract_docx(_save(_manuscript(), tmp_path), "稿件.docx").text
-    assert text == "\n".join(
+    document = extract_docx(_save(_manuscript(), tmp_path), "稿件.docx")
+    assert document.text == "\n".join(
         [
             "马鸿宾与灵武",
             "——民国时期宁夏军政往事",
             "文/马建国",
             "",
-            "　　民国二十五年（1936年）秋，马鸿宾率部移驻灵武。当时的灵武城墙多处坍塌。",
+            "　　民国二十五年（1936年）秋，马鸿宾率部移驻灵武。当时的灵武城墙多处坍塌。①",
             "",
             "灵武县民国二十五年户口统计",
-            "城关",
-            "一千二百户",
-            "六千口",
-            "东乡",
-            "不详",
-            "　　一九四九年九月，宁夏和平解放。",
+            "城关\t一千二百户\t六千口",
+            "东乡\t不详",
+            "　　一九四九年九月，宁夏和平解放。②",
             "",
-            "见《灵武县志》卷三。",
-            "据马福祥家谱。",
-            "",
-            "灵武文史 第十七辑",
+            "注释：",
+            "①见《灵武县志》卷三。",
+            "②据马福祥家谱。",
         ]
     )
+    # The running head is furniture; the footer is only a page number and is dropped.
+    assert document.furniture == "灵武文史 第十七辑"
+    assert document.pictures == []
 
 
 def test_merged_cells_appear_once(tmp_path: Path) -> None:
@@ -114,21 +121,22 @@ def test_merged_cells_appear_once(tmp_path: Path) -> None:
     table.cell(1, 1).text = "乙"
     table.cell(2, 1).text = "丙"
     text = extract_docx(_save(document, tmp_path), "a.docx").text
-    assert text.count("纵向合并") == 1
-    assert text.split("\n") == ["纵向合并", "甲", "", "乙", "", "丙"]
+    # Rows below a vertical merge keep its column, empty, so the cells stay in line.
+    assert text.split("\n") == ["纵向合并\t甲", "\t乙", "\t丙"]
 
 
-def test_nested_table(tmp_path: Path) -> None:
+def test_cell_paragraphs_tabs_and_nested_table_stay_in_their_cell(tmp_path: Path) -> None:
     document = docx.Document()
-    outer = document.add_table(rows=1, cols=2)
+    outer = document.add_table(rows=1, cols=3)
     outer.cell(0, 0).text = "外层"
-    inner = outer.cell(0, 1).add_table(rows=2, cols=1)
+    outer.cell(0, 1).text = "第一段"
+    outer.cell(0, 1).add_paragraph("第二段\t续")
+    inner = outer.cell(0, 2).add_table(rows=2, cols=1)
     inner.cell(0, 0).text = "内层一"
     inner.cell(1, 0).text = "内层二"
     document.add_paragraph("表后正文。")
     text = extract_docx(_save(document, tmp_path), "a.docx").text
-    # A cell holding a table starts and ends with an (empty) paragraph, as Word requires.
-    assert text.split("\n") == ["外层", "", "内层一", "内层二", "", "表后正文。"]
+    assert text.split("\n") == ["外层\t第一段 第二段 续\t内层一 内层二", "表后正文。"]
 
 
 def test_tabs_breaks_and_spaces_kept(tmp_path: Path) -> None:
@@ -149,28 +157,117 @@ def test_empty_paragraph_runs_collapse(tmp_path: Path) -> None:
     assert extract_docx(_save(document, tmp_path), "a.docx").text == "第一段。\n\n第二段。"
 
 
-def test_endnotes_after_footnotes(tmp_path: Path) -> None:
+def test_endnotes_after_footnotes_continue_the_numbering(tmp_path: Path) -> None:
     document = docx.Document()
-    document.add_paragraph("正文。")
+    paragraph = document.add_paragraph("第一句。")
+    paragraph._p.append(_reference("footnote", 1))
+    paragraph.add_run("第二句。")._r.addnext(_reference("endnote", 1))
+    paragraph.add_run("第三句。")._r.addnext(_reference("footnote", 2))
     _add_notes(document, "endnotes", ["尾注：采访于2021年。"])
-    _add_notes(document, "footnotes", ["脚注一。"])
+    _add_notes(document, "footnotes", ["脚注一。", "脚注二。"])
     text = extract_docx(_save(document, tmp_path), "a.docx").text
-    assert text == "正文。\n\n脚注一。\n\n尾注：采访于2021年。"
+    assert text.split("\n") == [
+        "第一句。①第二句。③第三句。②",
+        "",
+        "注释：",
+        "①脚注一。",
+        "②脚注二。",
+        "③尾注：采访于2021年。",
+    ]
 
 
-def test_distinct_headers_of_all_sections(tmp_path: Path) -> None:
+def test_notes_in_reference_order_and_past_fifty(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("正文")
+    for note_id in range(52, 0, -1):  # referenced last note first
+        paragraph._p.append(_reference("footnote", note_id))
+    _add_notes(document, "footnotes", [f"注{n}。" for n in range(1, 53)])
+    lines = extract_docx(_save(document, tmp_path), "a.docx").text.split("\n")
+    assert (
+        lines[0]
+        == "正文"
+        + "".join(
+            "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+        )
+        + "[51][52]"
+    )
+    assert lines[2] == "注释："
+    assert lines[3] == "①注52。"
+    assert lines[22:25] == ["⑳注33。", "㉑注32。", "㉒注31。"]
+    assert lines[-3:] == ["㊿注3。", "[51]注2。", "[52]注1。"]
+
+
+def test_headers_and_footers_are_furniture_not_text(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("第一节正文。")
     document.sections[0].header.paragraphs[0].text = "灵武文史"
+    document.sections[0].footer.paragraphs[0].text = "第 3 页 共 10 页"
     second = document.add_section()
     document.add_paragraph("第二节正文。")
     second.header.is_linked_to_previous = False
     second.header.paragraphs[0].text = "灵武文史"  # the same text again: listed once
     second.footer.is_linked_to_previous = False
     second.footer.paragraphs[0].text = "宁夏灵武市政协文史委员会 编"
-    text = extract_docx(_save(document, tmp_path), "a.docx").text
+    second.footer.add_paragraph("- 4 -")
+    result = extract_docx(_save(document, tmp_path), "a.docx")
     # The section break is an empty paragraph of its own.
-    assert text == "第一节正文。\n\n第二节正文。\n\n灵武文史\n宁夏灵武市政协文史委员会 编"
+    assert result.text == "第一节正文。\n\n第二节正文。"
+    assert result.furniture == "灵武文史\n宁夏灵武市政协文史委员会 编"
+
+
+def _png(tmp_path: Path, name: str, color: str, size: tuple[int, int] = (40, 30)) -> Path:
+    path = tmp_path / name
+    PILImage.new("RGB", size, color).save(path)
+    return path
+
+
+def test_pictures_with_their_captions(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("　　横城渡口是黄河上的老渡口。")
+    document.add_picture(str(_png(tmp_path, "渡口.png", "blue")))
+    document.add_paragraph("1985年的横城渡口", style="Caption")
+    document.add_paragraph("　　渡口边有座龙王庙。")
+    document.add_picture(str(_png(tmp_path, "庙.png", "red")))
+    document.add_paragraph("")
+    document.add_paragraph("图2 龙王庙旧址（马建国 摄）")
+    document.add_picture(str(_png(tmp_path, "无题.png", "green")))
+    document.add_paragraph("图书馆藏有渡口的老照片，是1950年代拍摄的。")
+    # A style named 题注, with an id of its own as Chinese Word gives styles.
+    caption = document.styles.add_style("题注", WD_STYLE_TYPE.PARAGRAPH)
+    caption.element.set(qn("w:styleId"), "a5")
+    document.add_paragraph("上方的题注", style=caption)
+    document.add_picture(str(_png(tmp_path, "上.png", "white")))
+    document.add_picture(str(_png(tmp_path, "渡口.png", "blue")))  # the same picture again
+    result = extract_docx(_save(document, tmp_path), "a.docx")
+    assert result.text == "\n".join(
+        [
+            "　　横城渡口是黄河上的老渡口。",
+            "",
+            "　　渡口边有座龙王庙。",
+            "",
+            "图书馆藏有渡口的老照片，是1950年代拍摄的。",
+        ]
+    )
+    assert [(p.suffix, p.caption) for p in result.pictures] == [
+        (".png", "1985年的横城渡口"),
+        (".png", "图2 龙王庙旧址（马建国 摄）"),
+        (".png", ""),  # 图书馆… is text, not a caption
+        (".png", "上方的题注"),
+    ]
+    colors = [PILImage.open(io.BytesIO(p.data)).getpixel((0, 0)) for p in result.pictures]
+    assert colors == [(0, 0, 255), (255, 0, 0), (0, 128, 0), (255, 255, 255)]
+
+
+def test_picture_in_a_table_and_linked_picture(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run().add_picture(str(_png(tmp_path, "a.png", "red")))
+    table.cell(0, 1).text = "（图为马鸿宾旧居）"
+    document.add_paragraph("正文。")
+    result = extract_docx(_save(document, tmp_path), "a.docx")
+    # A cell beside the picture is part of its row, not a caption.
+    assert result.text == "\t（图为马鸿宾旧居）\n正文。"
+    assert [p.caption for p in result.pictures] == [""]
 
 
 def test_tracked_deletions_and_field_codes_are_not_text(tmp_path: Path) -> None:

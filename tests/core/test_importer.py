@@ -61,9 +61,9 @@ def test_folder_with_every_encoding_and_docx(library: Library, manuscripts_dir: 
 
     docx = catalog.get(results["changzao.docx"].id)
     assert docx.title == DOCX_TITLE and docx.authors == ["杨振宇"]
-    # The table's cells one to a line, in document order between the paragraphs.
-    cells = [cell for row in DOCX_TABLE for cell in row]
-    assert docx.body == "\n".join([DOCX_PARAGRAPHS[0], *cells, DOCX_PARAGRAPHS[1]])
+    # The table a row to a line, cells separated by tabs, between the paragraphs.
+    rows = ["\t".join(row) for row in DOCX_TABLE]
+    assert docx.body == "\n".join([DOCX_PARAGRAPHS[0], *rows, DOCX_PARAGRAPHS[1]])
     assert (
         docx.files[0].kind == "docx"
         and Path(docx.files[0].path).read_bytes()

@@ -10,17 +10,41 @@ Conventions of ``Document.text``, which become the manuscript's body:
   page boundary moves with the text when an editor changes it, the 字数 ignores it (it is
   white space) and the page of any character is ``first_page`` plus the form feeds before it;
 - a table is one line per row, cells separated by tabs;
-- a footnote or endnote is a circled number (①②…) at its reference, and the notes follow
-  the body under a line ``注释：``, one per line, each starting with its number.
+- a footnote or endnote is a circled number (①②…, see ``note_mark``) at its reference, and
+  the notes follow the body under a line ``注释：``, one per line, each starting with its number.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 PAGE_BREAK = "\f"
 NOTES_HEADING = "注释："
+# Unicode has circled numbers up to 50 in three blocks; later notes are written [51].
+_CIRCLED = (("①", 1, 20), ("㉑", 21, 35), ("㊱", 36, 50))
+NOTE_MARK_RE = re.compile(r"[①-⑳㉑-㉟㊱-㊿]|\[[1-9]\d*\]")
+
+
+def note_mark(number: int) -> str:
+    """The mark of note ``number``: ①…⑳, ㉑…㊿, then [51], [52] …"""
+    for first, low, high in _CIRCLED:
+        if low <= number <= high:
+            return chr(ord(first) + number - low)
+    return f"[{number}]"
+
+
+def note_number(mark: str) -> int:
+    """The number a mark matched by ``NOTE_MARK_RE`` stands for."""
+    if mark.startswith("["):
+        return int(mark[1:-1])
+    code = ord(mark)
+    return next(
+        low + code - ord(first)
+        for first, low, high in _CIRCLED
+        if 0 <= code - ord(first) <= high - low
+    )
 
 
 @dataclass
