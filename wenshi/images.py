@@ -125,16 +125,38 @@ class Images:
             data = path.read_bytes()
         except OSError as exc:
             raise ImportFileError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
-        image, exif_date, artist = _read_image(data, str(path))
+        return self.attach_data(
+            manuscript_id,
+            data,
+            str(path),
+            caption=caption,
+            taken_on=taken_on,
+            photographer=photographer,
+        )
+
+    def attach_data(
+        self,
+        manuscript_id: int,
+        data: bytes,
+        name: str,
+        *,
+        caption: str = "",
+        taken_on: str = "",
+        photographer: str = "",
+    ) -> Changes:
+        """Attach a photo's bytes (``name``: its file, for messages; the last part is kept
+        as its original name). Called inside an import's transaction it joins it, so a
+        manuscript and the pictures of its .docx are stored together or not at all."""
+        image, exif_date, artist = _read_image(data, name)
         manuscript = self.library.manuscripts.row(manuscript_id)
-        sha = self.library.files.put(data, path.suffix)
+        sha = self.library.files.put(data, Path(name).suffix)
         t = self.t
         with self.library.transaction() as tx:
             position = t.Image.select().where(t.Image.manuscript == manuscript).count()
             row = t.Image.create(
                 manuscript=manuscript,
                 sha256=sha,
-                original_name=path.name,
+                original_name=Path(name).name,
                 caption=caption.strip(),
                 taken_on=taken_on.strip() or exif_date,
                 photographer=photographer.strip() or artist,

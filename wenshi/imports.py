@@ -232,7 +232,8 @@ class Imports:
     def _add(
         self, item: Prepared, header: Header, document: Document, status: str, similar: int | None
     ) -> int:
-        """The manuscript's rows and its OCR pages, inside the caller's transaction."""
+        """The manuscript's rows, its OCR pages and the pictures of its file (as its
+        images, in order, with their captions), inside the caller's transaction."""
         new_id = self.library.manuscripts.add(
             NewManuscript(
                 title=header.title,
@@ -257,6 +258,9 @@ class Imports:
             similar_to=similar,
         ).value
         self.library.ocr.store(item.sha256, document.ocr_pages)
+        for number, picture in enumerate(document.pictures, start=1):
+            name = f"{item.path.stem}-图{number}{picture.suffix}"
+            self.library.images.attach_data(new_id, picture.data, name, caption=picture.caption)
         return new_id
 
     def run(

@@ -71,6 +71,77 @@ def test_folder_with_every_encoding_and_docx(library: Library, manuscripts_dir: 
     )
 
 
+def test_docx_furniture_notes_and_pictures(library: Library, tmp_path: Path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from PIL import Image as PILImage
+
+    from tests.core.test_docx_extract import _add_notes
+
+    photo = tmp_path / "枣园.png"
+    PILImage.new("RGB", (60, 40), "red").save(photo)
+    document = docx.Document()
+    document.add_paragraph("灵武长枣")
+    document.add_paragraph("文/杨振宇")
+    document.add_paragraph("　　灵武长枣，果实长圆，皮薄肉脆。")
+    document.add_picture(str(photo))
+    document.add_paragraph("图1 东塔寺枣园", style="Caption")
+    paragraph = document.add_paragraph("　　2020年，全市种植面积达14万亩。")
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+    _add_notes(document, "footnotes", ["据灵武市林业局统计。"])
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "《灵武文史》第十八辑征稿"
+    section.footer.paragraphs[0].text = "灵武市政协文史委员会"
+    path = tmp_path / "长枣.docx"
+    document.save(str(path))
+
+    [result] = import_paths(library, [path])
+    detail = library.manuscripts.get(result.id)
+    assert detail.title == "灵武长枣" and detail.authors == ["杨振宇"]
+    assert detail.body == (
+        "　　灵武长枣，果实长圆，皮薄肉脆。\n\n　　2020年，全市种植面积达14万亩。①\n\n"
+        "注释：\n①据灵武市林业局统计。"
+    )
+    assert detail.furniture == "《灵武文史》第十八辑征稿\n灵武市政协文史委员会"
+    # 字数: 15 (灵武长枣，果实长圆，皮薄肉脆。) + 15 (2020年，全市种植面积达14万亩。①:
+    # 12 East Asian, 2020 14 ① words) + 3 (注释：) + 11 (①据灵武市林业局统计。) = 44;
+    # the header (12) and footer (10) made it 66 before.
+    assert result.words == detail.counts["words"] == 44
+    [image] = library.images.list(result.id)
+    assert (image.original_name, image.caption, image.width, image.height) == (
+        "长枣-图1.png",
+        "图1 东塔寺枣园",
+        60,
+        40,
+    )
+    assert Path(image.path).read_bytes() == photo.read_bytes()  # the picture as embedded
+
+
+def test_docx_with_a_broken_picture_is_not_half_imported(library: Library, tmp_path: Path):
+    import zipfile
+
+    import docx
+    from PIL import Image as PILImage
+
+    photo = tmp_path / "a.png"
+    PILImage.new("RGB", (8, 8), "red").save(photo)
+    document = docx.Document()
+    document.add_paragraph("灵武长枣")
+    document.add_picture(str(photo))
+    good = tmp_path / "good.docx"
+    document.save(str(good))
+    path = tmp_path / "坏图.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, b"\x89PNG broken" if name.startswith("word/media/") else data)
+    [result] = import_paths(library, [path])
+    assert result.status == "error"
+    assert result.error == f"{path}：坏图-图1.png：不是可识别的图片（UnidentifiedImageError）"
+    assert library.queries.list() == []  # no manuscript without its pictures
+
+
 def test_counts_match_the_stored_body(library: Library):
     from wenshi.text.wordcount import count_text
 
