@@ -1,10 +1,11 @@
-"""Plain text and Markdown files."""
+"""Plain text and Markdown files (Markdown read to the text a reader sees)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from wenshi.reading.document import Document
+from wenshi.reading.markdown import markdown_to_text
 from wenshi.text.decode import decode_bytes
 
 if TYPE_CHECKING:
@@ -13,4 +14,5 @@ if TYPE_CHECKING:
 
 def read_plain(data: bytes, kind: str, name: str, options: ReadOptions) -> Document:
     decoded = decode_bytes(data, name, options.encoding)
-    return Document(kind=kind, text=decoded.text, encoding=decoded.encoding)
+    text = markdown_to_text(decoded.text) if kind == "md" else decoded.text
+    return Document(kind=kind, text=text, encoding=decoded.encoding)
