@@ -63,7 +63,8 @@ def test_column_wrap_spaces_in_prose_removed() -> None:
 
 
 def test_all_kinds_of_spaces_between_cjk() -> None:
-    raw = "灵武\u3000市政协\t加强与\u00a0民主党派  的联系。"
+    # Not a tab: it separates table cells (see test_table_rows_and_notes_…).
+    raw = "灵武\u3000市政协 加强与\u00a0民主党派  的联系。"
     assert clean_text(raw) == "灵武市政协加强与民主党派的联系。"
 
 
@@ -279,6 +280,25 @@ def test_not_joined_after_salutation_colon_semicolon_or_before_indent(text: str)
 
 
 # -- blank lines ---------------------------------------------------------------------
+
+
+def test_table_rows_and_notes_stay_lines_of_their_own() -> None:
+    rows = [
+        "城关镇东门外\t一千二百户人家\t六千口人",
+        "东乡的吴忠堡\t八百户人家口\t四千口人",
+        "据县志记载。\t不详，待考。\t不详",  # a tab between CJK in prose stays a cell break
+    ]
+    notes = [
+        "注释：",
+        "①《灵武县志》，宁夏人民出版社1999年版，第123页",
+        "②《宁夏通志》，宁夏人民出版社2008年版，第45页",
+        "③《银川史话》，宁夏人民出版社2010年版，第67页",
+    ]
+    assert clean_text("\n".join([*rows, *notes])) == "\n".join([*rows, *notes])
+    # A row ending in a comma does not take the next line, nor the line before it.
+    assert clean_text("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉，\n城关\t一千户，") == (
+        "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉，\n城关\t一千户，"
+    )
 
 
 def test_blank_line_runs_collapse_single_ones_stay() -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from wenshi.reading.document import NOTE_MARK_RE
+
 # Han (with extensions and compatibility forms), radicals, kana and bopomofo, CJK and
 # full-width punctuation.
 _CJK_PROPER = (
@@ -21,8 +23,9 @@ _CJK = _CJK_PROPER + "\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u00b7"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _CHINESE_CONTENT = re.compile(f"[{_CJK_PROPER}]")
 _SPACES = " \t\u3000\u00a0"
-# Spaces between two CJK characters: where OCR joined the lines of a printed column.
-_CJK_GAP = re.compile(f"(?<=[{_CJK}])[{_SPACES}]+(?=[{_CJK}])")
+# Spaces between two CJK characters: where OCR joined the lines of a printed column. A
+# tab separates the cells of a table row, so it stays.
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])")
 _MARKS = re.compile(r"[,;:?!]+")
 _FULL_WIDTH = str.maketrans(",;:?!", "，；：？！")
 # Prose has these; headings, by-lines and captions usually do not, and there a space
@@ -93,6 +96,12 @@ def _clean_once(text: str) -> str:
     return "\n".join(kept)
 
 
+def _stands_alone(line: str) -> bool:
+    """A table row or a note (``Document`` conventions) is a line of its own, never
+    joined to another; a hard-wrapped note still takes its continuation lines."""
+    return "\t" in line or NOTE_MARK_RE.match(line) is not None
+
+
 def _width(line: str) -> int:
     """Length in characters, not counting the spaces between CJK that are removed later."""
     return len(_CJK_GAP.sub("", line))
@@ -155,6 +164,8 @@ def _join_wrapped(lines: list[str]) -> list[str]:
                 and previous_width >= 0.8 * width
                 and previous[-1] not in _SENTENCE_END
                 and line[0] not in _SPACES
+                and "\t" not in previous
+                and not _stands_alone(line)
             ):
                 joined[-1] = _glue(joined[-1], line)
             else:
@@ -169,13 +180,14 @@ def _join_cut_paragraphs(lines: list[str]) -> list[str]:
     """
     joined: list[str] = []
     for line in lines:
-        if line and line[0] not in _SPACES:
+        if line and line[0] not in _SPACES and not _stands_alone(line):
             cut = len(joined) - 1
             while cut >= 0 and not joined[cut]:
                 cut -= 1
             if (
                 cut >= 0
                 and joined[cut][-1] in _COMMA_END
+                and "\t" not in joined[cut]
                 and _width(joined[cut]) >= _MIN_CUT_PARAGRAPH
             ):
                 del joined[cut + 1 :]
