@@ -32,6 +32,9 @@ from wenshi.text.wordcount import Counts, count_text
 if TYPE_CHECKING:
     from wenshi.library import Library
 
+# Pages OCR has read, kept until they are imported, so a stopped run resumes (not backed
+# up: it is only saved time).
+OCR_CACHE_DIR = "ocr-cache"
 # System clutter that lives beside manuscripts in real folders and is not a manuscript.
 _IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 
@@ -82,6 +85,7 @@ class ImportResult:
     path: str
     status: str  # imported | duplicate | error
     id: int | None = None
+    kind: str | None = None  # txt md docx doc wps rtf odt pdf image
     error: str | None = None
     encoding: str | None = None
     words: int | None = None
@@ -147,6 +151,7 @@ class Imports:
         *,
         ocr: str = "auto",
         limits: Limits = DEFAULT_LIMITS,
+        password: str | None = None,
     ) -> list[Prepared]:
         """Read every file and mark duplicates and near-duplicates against the library and
         the files before it in the same batch. Writes nothing. ``title`` is for one file;
@@ -161,7 +166,14 @@ class Imports:
         for index, path in enumerate(files):
             progress.update(index, len(files), f"读取 {path.name}")
             progress.check()
-            options = ReadOptions(encoding, ocr, limits, _within(progress, index, len(files), path))
+            options = ReadOptions(
+                encoding,
+                ocr,
+                limits,
+                _within(progress, index, len(files), path),
+                password=password,
+                ocr_cache=self.library.path / OCR_CACHE_DIR,
+            )
             item = prepare_file(path, options, title)
             if item.error is None:
                 item.duplicate_of = queries.manuscript_with_file(item.sha256)
@@ -206,6 +218,7 @@ class Imports:
             result.error = item.error
             return result
         result.words, result.title = item.counts.words, item.header.title
+        result.kind = document.kind
         queries = self.library.queries
         duplicate = queries.manuscript_with_file(item.sha256)
         if duplicate is not None:
@@ -273,7 +286,10 @@ class Imports:
         title: str | None = None,
         ocr: str = "auto",
         limits: Limits = DEFAULT_LIMITS,
+        password: str | None = None,
     ) -> Changes:
         """``prepare`` then ``commit``: the whole import as the CLI runs it."""
-        items = self.prepare(paths, encoding, progress, title, ocr=ocr, limits=limits)
+        items = self.prepare(
+            paths, encoding, progress, title, ocr=ocr, limits=limits, password=password
+        )
         return self.commit(items, status, progress)

@@ -32,6 +32,7 @@ from wenshi.records import (
     ReviewInfo,
     RevisionInfo,
 )
+from wenshi.reading.document import PAGE_BREAK
 from wenshi.text.similarity import sketch
 from wenshi.text.textdiff import char_diff
 from wenshi.text.wordcount import count_text
@@ -55,6 +56,11 @@ class Original:
     kind: str
     encoding: str = ""
     pages: str = ""  # which pages of the file this manuscript is ("12-18"), "" for all
+
+
+def last_page(body: str, first_page: int | None) -> int | None:
+    """The printed page a paged body ends on: one page more per form feed."""
+    return None if first_page is None else first_page + body.count(PAGE_BREAK)
 
 
 def split_names(names: Iterable[str]) -> list[str]:
@@ -465,6 +471,7 @@ class Manuscripts:
                 encoding=f.encoding,
                 added_at=f.added_at,
                 path=str(self.library.files.find(f.sha256) or ""),
+                pages=f.pages,
             )
             for f in row.files.order_by(self.t.StoredFile.id)
         ]
@@ -497,6 +504,9 @@ class Manuscripts:
             revisions=self._current_revision(row),
             files=files,
             version=row.version,
+            first_page=row.first_page,
+            last_page=last_page(row.body, row.first_page),
+            furniture=row.furniture,
             created_at=row.created_at,
             updated_at=row.updated_at,
             deleted_at=row.deleted_at,

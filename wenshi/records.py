@@ -65,6 +65,7 @@ class FileInfo:
     encoding: str
     added_at: str
     path: str
+    pages: str = ""  # the pages of the file this manuscript is ("12-18"), "" for all
 
 
 @dataclass
@@ -99,6 +100,10 @@ class ManuscriptDetail:
     revisions: int
     files: list[FileInfo] = field(default_factory=list)
     version: int = 1
+    # The printed pages the body spans, for a text from a paged source (None otherwise).
+    first_page: int | None = None
+    last_page: int | None = None
+    furniture: str = ""
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None

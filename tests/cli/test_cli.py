@@ -123,17 +123,18 @@ def test_import_list_show_set_history_restore(run: Run, manuscripts_dir: Path, t
     results = run.json("import", str(manuscripts_dir))
     # Sorted paths: files in the folder first, then the subfolder's.
     assert [
-        (Path(r["path"]).name, r["status"], r["id"], r["error"], r["encoding"], r["words"])
+        (Path(r["path"]).name, r["status"], r["id"], r["error"], r["kind"], r["encoding"])
+        + (r["words"],)
         for r in results
     ] == [
-        ("mahongbin.txt", "imported", 1, None, "utf-8", 194),
-        ("shuidonggou-gbk.txt", "imported", 2, None, "gb18030", 213),
-        ("changzao.docx", "imported", 3, None, None, 75),
-        ("lingzhou-utf16.txt", "imported", 4, None, "utf-16", 171),
-        ("traditional-big5.txt", "imported", 5, None, "big5", 84),
+        ("mahongbin.txt", "imported", 1, None, "txt", "utf-8", 194),
+        ("shuidonggou-gbk.txt", "imported", 2, None, "txt", "gb18030", 213),
+        ("changzao.docx", "imported", 3, None, "docx", None, 75),
+        ("lingzhou-utf16.txt", "imported", 4, None, "txt", "utf-16", 171),
+        ("traditional-big5.txt", "imported", 5, None, "txt", "big5", 84),
     ]
     assert [list(r) for r in results] == [
-        ["path", "status", "id", "error", "encoding", "words", "similar_to", "title"]
+        ["path", "status", "id", "kind", "error", "encoding", "words", "similar_to", "title"]
     ] * 5
     assert [r["similar_to"] for r in results] == [None] * 5
     ids = {Path(r["path"]).name: r["id"] for r in results}
@@ -225,8 +226,7 @@ def test_import_bad_files_one_line_each_others_import(run: Run, bad_dir: Path):
         f"wenshi: {bad_dir / 'fake.docx'}：不是有效的 .docx 文件（文件已损坏或不是 Word 文档）",
         f"wenshi: {bad_dir / 'old.doc'}：LibreOffice 无法打开此文件"
         "（文件已损坏、加了密码，或不是 Word 97–2003 文档）",
-        f"wenshi: {bad_dir / 'photo.jpg'}：不支持的文件类型“.jpg”；可导入 .txt、.md、"
-        ".docx、.doc、.wps、.rtf、.odt、.pdf 和图片（.jpg、.png、.tif）",
+        f"wenshi: {bad_dir / 'photo.jpg'}：不是可识别的图片（UnidentifiedImageError）",
     ]
     assert out == (
         "已导入  #1  灵州古城考略  [utf-8，字数 171]\n共 6 个文件：导入 1，重复 0，失败 5\n"

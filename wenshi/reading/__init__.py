@@ -21,6 +21,13 @@ KINDS = {
     ".wps": "wps",
     ".rtf": "rtf",
     ".odt": "odt",
+    ".pdf": "pdf",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".png": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".bmp": "image",
 }
 # The signature of an OLE2 compound file: Word 97–2003, WPS, and encrypted .docx.
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -37,6 +44,8 @@ class ReadOptions:
     ocr: str = "auto"
     limits: Limits = DEFAULT_LIMITS
     progress: Progress = field(default_factory=Progress)
+    password: str | None = None  # of an encrypted PDF
+    ocr_cache: Path | None = None  # folder keeping each OCR'd page, so a stopped run resumes
 
 
 def kind_of(path: Path) -> str:

@@ -223,3 +223,10 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
         f"{name}：无法可靠地判断文件编码（不是 UTF-8，{listed}），"
         f"请用 --encoding 指定编码，例如 --encoding {likely}"
     )
+
+
+def common_share(text: str) -> float:
+    """The share of frequent Chinese characters and marks among the non-ASCII characters of
+    ``text``: about 0.7 for prose, under 0.1 for mojibake or a PDF's unmapped glyphs."""
+    wide = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
+    return sum(ch in _COMMON for ch in wide) / len(wide) if wide else 0.0

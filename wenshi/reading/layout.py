@@ -1,0 +1,170 @@
+"""Lines on a printed page, from a PDF's text layer or from OCR, and what is not body text.
+
+A printed page carries a running head (the book's title on one side, the article's on the
+other) and a page number in its margins. They are not the article's text, must not be
+counted or searched as such, and the page numbers tell which printed page a PDF page is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from wenshi.errors import ImportFileError
+from wenshi.reading.document import PAGE_BREAK, Document, OcrPage
+
+# "12", "- 12 -", "— 12 —", "·12·", "第12页", "(12)": a page number alone on its line.
+_PAGE_NUMBER = re.compile(r"^[\s\-—–·•(（〔\[]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–·•)）〕\]]*$")
+# A running head may carry the page number too: "12 灵武文史" or "灵武文史 · 12".
+_NUMBER_AT_END = re.compile(r"^(?:(\d{1,4})[\s·•|]+(\S.*)|(.*\S)[\s·•|]+(\d{1,4}))$")
+# The margin lines of a page are this much farther from the text than its line spacing.
+_MARGIN_GAP = 1.5
+# … and lie in the outer part of the page.
+_MARGIN_SHARE = 0.15
+# A margin line seen on this many pages is a running head (the article's title on
+# its odd pages repeats at least twice).
+_REPEATS = 3
+
+
+@dataclass
+class Line:
+    """A line of text and its box, in points or pixels, y growing downwards."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @staticmethod
+    def join_rows(pieces: list[Line]) -> list[Line]:
+        """Pieces on one baseline (a line set in two fonts, a 目录 entry with its leader and
+        page) joined left to right, rows top to bottom."""
+        rows: list[list[Line]] = []
+        for piece in sorted(pieces, key=lambda p: (p.top + p.bottom) / 2):
+            middle = (piece.top + piece.bottom) / 2
+            if rows and rows[-1][0].top <= middle <= rows[-1][0].bottom:
+                rows[-1].append(piece)
+            else:
+                rows.append([piece])
+        joined = []
+        for row in rows:
+            row.sort(key=lambda p: p.left)
+            text = row[0].text
+            for before, piece in itertools.pairwise(row):
+                gap = piece.left - before.right
+                text += (" " if gap > 0.5 * max(piece.height, 1) else "") + piece.text
+            joined.append(
+                Line(
+                    text,
+                    min(p.left for p in row),
+                    min(p.top for p in row),
+                    max(p.right for p in row),
+                    max(p.bottom for p in row),
+                )
+            )
+        return joined
+
+
+@dataclass
+class PageText:
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+
+    @staticmethod
+    def from_ocr(page: OcrPage) -> PageText:
+        lines = []
+        for line in page.lines:
+            xs = [x for x, _ in line["box"]]
+            ys = [y for _, y in line["box"]]
+            lines.append(Line(line["text"], min(xs), min(ys), max(xs), max(ys)))
+        return PageText(page.width, page.height, Line.join_rows(lines))
+
+
+def assemble(pages: list[PageText], kind: str, name: str, ocr_pages: list[OcrPage]) -> Document:
+    """One ``Document`` from its pages: body text with form feeds, furniture apart, the
+    printed number of the first page found from the page numbers."""
+    bodies, furniture, first_page = split_furniture(pages)
+    text = PAGE_BREAK.join("\n".join(line.text for line in body) for body in bodies)
+    if not text.replace(PAGE_BREAK, "").strip():
+        raise ImportFileError(f"{name}：没有读出任何文字")
+    return Document(
+        kind=kind,
+        text=text,
+        first_page=first_page,
+        furniture="\n".join(furniture),
+        ocr_pages=ocr_pages,
+    )
+
+
+def split_furniture(pages: list[PageText]) -> tuple[list[list[Line]], list[str], int | None]:
+    """Each page's body lines, the distinct running heads and footers, and the printed
+    number of the first page (None when the pages carry no numbers)."""
+    margins = [_margin_lines(page) for page in pages]
+    heads = Counter(
+        key for lines in margins for key in {_head_key(line.text) for line in lines} if key
+    )
+    bodies: list[list[Line]] = []
+    furniture: list[str] = []
+    offsets: Counter[int] = Counter()
+    for index, (page, margin) in enumerate(zip(pages, margins, strict=True)):
+        dropped: set[int] = set()
+        for line in margin:
+            number, head = _split_number(line.text)
+            if head and heads[_head_key(head)] < _REPEATS:
+                continue  # text seen once in a margin is the page's own (a title at the top)
+            dropped.add(id(line))
+            if number is not None:
+                offsets[number - index] += 1
+            if head and head not in furniture:
+                furniture.append(head)
+        bodies.append([line for line in page.lines if id(line) not in dropped])
+    first_page = offsets.most_common(1)[0][0] if offsets else None
+    return bodies, furniture, first_page
+
+
+def _margin_lines(page: PageText) -> list[Line]:
+    """The first and last line of a page where they stand apart from the text block."""
+    lines = page.lines
+    if len(lines) < 2:
+        return [line for line in lines if _split_number(line.text)[0] is not None]
+    heights = sorted(line.height for line in lines)
+    typical = heights[len(heights) // 2]
+    found = []
+    first, second = lines[0], lines[1]
+    if first.bottom < _MARGIN_SHARE * page.height and second.top - first.bottom > (
+        _MARGIN_GAP * typical
+    ):
+        found.append(first)
+    last, before = lines[-1], lines[-2]
+    if last.top > (1 - _MARGIN_SHARE) * page.height and last.top - before.bottom > (
+        _MARGIN_GAP * typical
+    ):
+        found.append(last)
+    return found
+
+
+def _split_number(text: str) -> tuple[int | None, str]:
+    """A margin line's page number (if any) and its remaining text."""
+    text = text.strip()
+    alone = _PAGE_NUMBER.match(text)
+    if alone:
+        return int(alone.group(1)), ""
+    both = _NUMBER_AT_END.match(text)
+    if both:
+        if both.group(1):
+            return int(both.group(1)), both.group(2).strip()
+        return int(both.group(4)), both.group(3).strip()
+    return None, text
+
+
+def _head_key(text: str) -> str:
+    """A running head without its page number, for counting repeats."""
+    return re.sub(r"\s+", "", _split_number(text)[1])
