@@ -7,19 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wenshi.errors import InvalidValueError
+from wenshi.errors import InvalidValueError, NotFoundError
 from wenshi.export import payments
 from wenshi.export.atomic import atomic_path, check_suffix
 from wenshi.export.tables import FORMATS as TABLE_FORMATS
 from wenshi.export.tables import write_table
 from wenshi.export.toc import CATALOGUE_FORMATS, TOC_FORMATS, write_all_volumes_toc, write_toc
-from wenshi.export.volume_docx import write_volume_docx
+from wenshi.export.volume_docx import Figure, write_volume_docx
 from wenshi.volumes.fees import Fee
 
 if TYPE_CHECKING:
     from wenshi.library import Library
 
-CONCORDANCE_HEADERS = ["ID", "题名", "位置", "字段", "前文", "检索词", "后文"]
+CONCORDANCE_HEADERS = ["ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文"]
 
 
 class Exports:
@@ -47,9 +47,22 @@ class Exports:
         plan = self.library.volumes.plan(number)
         ids = [item.id for section in plan.sections for item in section.items]
         bodies = self.library.index.docs.originals(ids)
+        figures = {mid: self._figures(mid) for mid in ids}
         with self._target(path) as tmp:
-            write_volume_docx(plan, bodies, tmp)
+            write_volume_docx(plan, bodies, tmp, figures)
         return plan.totals.articles
+
+    def _figures(self, manuscript_id: int) -> list[Figure]:
+        """The photos of a manuscript as printed; a missing original is named, not skipped."""
+        figures = []
+        for image in self.library.images.list(manuscript_id):
+            if not image.path:
+                raise NotFoundError(
+                    f"稿件 {manuscript_id} 的图片 {image.position}（{image.original_name}）"
+                    "的原始文件已不在文库中"
+                )
+            figures.append(Figure(Path(image.path), image.caption))
+        return figures
 
     def all_volumes_toc(self, path: Path) -> int:
         """The 总目录 of every volume (.docx or .csv); returns the number of volumes."""
@@ -82,6 +95,7 @@ class Exports:
                 c.id,
                 c.title,
                 c.offset,
+                c.page if c.page is not None else "",
                 "题名" if c.field == "title" else "正文",
                 c.before,
                 c.match,

@@ -101,6 +101,7 @@ def test_concordance_exports(run: Run, tmp_path: Path):
         "title": "灵州古城考略",
         "field": "body",
         "offset": 74,
+        "page": None,
         "before": "唐天宝十五载（756年），太子李亨即位于",
         "match": "灵武",
         "after": "，是为唐肃宗。灵武由此名闻天下。宋代，灵",
@@ -110,26 +111,28 @@ def test_concordance_exports(run: Run, tmp_path: Path):
     with open(tmp_path / "灵武.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert len(rows) == 11
-    assert rows[0] == ["ID", "题名", "位置", "字段", "前文", "检索词", "后文"]
+    assert rows[0] == ["ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文"]
     assert rows[5] == [
         "2",
         "马鸿宾与灵武",
         "4",
+        "",
         "题名",
         "马鸿宾与",
         "灵武",
         " 民国时期宁夏军政往事",
     ]
     assert [(r[0], r[2]) for r in rows[1:]] == [(str(c["id"]), str(c["offset"])) for c in lines]
-    assert all(fold(r[5]) == "灵武" for r in rows[1:])
+    assert all(fold(r[6]) == "灵武" for r in rows[1:])
     code, _, _ = run("concordance", "灵武", "-o", str(tmp_path / "灵武.xlsx"))
     assert code == 0
     sheet = load_workbook(tmp_path / "灵武.xlsx").active
-    assert sheet.max_row == 11 and sheet["F2"].value == "灵武"
+    assert sheet.max_row == 11 and sheet["G2"].value == "灵武"
     assert [c.value for c in sheet[2]] == [
         1,
         "灵州古城考略",
         74,
+        None,
         "正文",
         "唐天宝十五载（756年），太子李亨即位于",
         "灵武",

@@ -141,6 +141,13 @@ def test_pdf_text_layer_keeps_pages_apart_from_running_heads(
     # Paragraphs cut by a page break are joined across it; the text is the manuscript's.
     assert detail.body.replace("\f", "") == "\n".join(PARAGRAPHS)
     assert detail.counts["words"] == count_text("\n".join(PARAGRAPHS)).words
+    # Every hit says which printed page it is on.
+    assert detail.last_page == len(pages)
+    [hit] = library.search.search("第40段").hits
+    assert [s.page for s in hit.snippets] == [detail.last_page]
+    assert hit.to_dict()["snippets"][0]["page"] == detail.last_page
+    first, *_ = library.search.concordance("第1段")
+    assert (first.page, first.match) == (1, "第1段")
 
 
 @needs_soffice

@@ -85,7 +85,8 @@ def cmd_search(args: argparse.Namespace, library: Library) -> int:
             f"  {hit.hits} 处{mark}"
         )
         for snippet in hit.snippets:
-            print(f"    {_highlight(snippet)}")
+            page = f"第{snippet.page}页  " if snippet.page is not None else ""
+            print(f"    {page}{_highlight(snippet)}")
     return 0
 
 
@@ -107,7 +108,8 @@ def cmd_concordance(args: argparse.Namespace, library: Library) -> int:
         print_json([c.to_dict() for c in lines])
     else:
         for c in lines:
-            print(f"#{c.id}《{c.title}》{c.offset}\t{c.before}【{c.match}】{c.after}")
+            page = f" 第{c.page}页" if c.page is not None else ""
+            print(f"#{c.id}《{c.title}》{c.offset}{page}\t{c.before}【{c.match}】{c.after}")
         print(f"共 {len(lines)} 处")
     return 0
 

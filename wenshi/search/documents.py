@@ -40,6 +40,7 @@ class DocInfo:
     tags: list[str] = field(default_factory=list)
     body_length: int = 0
     title_folded: str = ""
+    first_page: int | None = None  # printed page the body starts on (paged sources)
 
     @property
     def title_text(self) -> str:
@@ -63,6 +64,7 @@ def load_infos(t: Tables, ids: list[int] | None = None) -> dict[int, DocInfo]:
             t.Manuscript.received_date,
             t.Manuscript.position,
             t.Manuscript.chars_with_spaces,
+            t.Manuscript.first_page,
             t.Section.name,
             t.Section.position,
             t.Volume.number,
@@ -74,7 +76,8 @@ def load_infos(t: Tables, ids: list[int] | None = None) -> dict[int, DocInfo]:
     if ids is not None:
         query = query.where(t.Manuscript.id.in_(ids))
     infos: dict[int, DocInfo] = {}
-    for mid, title, subtitle, status, received, pos, length, sec, sec_pos, vol in query.tuples():
+    for row in query.tuples():
+        mid, title, subtitle, status, received, pos, length, first_page, sec, sec_pos, vol = row
         year = int(received[:4]) if received else None
         infos[mid] = DocInfo(
             id=mid,
@@ -90,6 +93,7 @@ def load_infos(t: Tables, ids: list[int] | None = None) -> dict[int, DocInfo]:
             received_date=received,
             year=year,
             body_length=length,
+            first_page=first_page,
         )
         infos[mid].title_folded = fold(infos[mid].title_text)
     people = (

@@ -24,6 +24,7 @@ import numpy as np
 
 from wenshi import workflow
 from wenshi.errors import InvalidValueError
+from wenshi.reading.document import PAGE_BREAK, page_of
 from wenshi.search import querylang
 from wenshi.search.documents import DocInfo
 from wenshi.search.fold import fold
@@ -49,6 +50,7 @@ class Snippet:
 
     text: str
     highlights: list[tuple[int, int]]
+    page: int | None = None  # the printed page of the first hit, for a paged text
 
     def marked(self, before: str = "【", after: str = "】") -> str:
         out, last = [], 0
@@ -77,7 +79,7 @@ class SearchHit:
         data = asdict(self)
         data["score"] = round(self.score, 4)
         data["snippets"] = [
-            {"text": s.text, "highlights": s.highlights, "marked": s.marked()}
+            {"text": s.text, "highlights": s.highlights, "marked": s.marked(), "page": s.page}
             for s in self.snippets
         ]
         return data
@@ -101,6 +103,7 @@ class ConcordanceLine:
     title: str
     field: str  # "title" or "body"
     offset: int
+    page: int | None  # the printed page of the match, for a paged text
     before: str
     match: str
     after: str
@@ -418,7 +421,9 @@ def highlight_spans(query: str, text: str) -> list[tuple[int, int]]:
     return _spans(terms, fold(text))
 
 
-def _snippets(original: str, spans: list[tuple[int, int]]) -> list[Snippet]:
+def _snippets(
+    original: str, spans: list[tuple[int, int]], first_page: int | None = None
+) -> list[Snippet]:
     out: list[Snippet] = []
     covered = -1
     for start, end in spans:
@@ -433,7 +438,9 @@ def _snippets(original: str, spans: list[tuple[int, int]]) -> list[Snippet]:
         prefix = "…" if left > 0 else ""
         suffix = "…" if right < len(original) else ""
         shift = len(prefix)
-        out.append(Snippet(prefix + text + suffix, [(s + shift, e + shift) for s, e in inside]))
+        text = text.replace(PAGE_BREAK, " ")
+        marks = [(s + shift, e + shift) for s, e in inside]
+        out.append(Snippet(prefix + text + suffix, marks, page_of(original, start, first_page)))
         covered = right
         if len(out) == MAX_SNIPPETS:
             break
@@ -474,7 +481,7 @@ def search(
                 status_label=workflow.label(info.status),
                 score=score,
                 hits=count,
-                snippets=_snippets(originals[mid], ev.spans(bodies[mid])),
+                snippets=_snippets(originals[mid], ev.spans(bodies[mid]), info.first_page),
                 title_highlights=[s for s in ev.spans(fold(info.title)) if s[1] <= len(info.title)],
             )
         )
@@ -489,6 +496,10 @@ def search(
         by_volume=dict(by_volume),
         by_status=dict(by_status),
     )
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ").replace(PAGE_BREAK, " ")
 
 
 def concordance(
@@ -520,9 +531,12 @@ def concordance(
                             title=info.title,
                             field=fieldname,
                             offset=s,
-                            before=original[max(0, s - context) : s].replace("\n", " "),
+                            page=page_of(original, s, info.first_page)
+                            if fieldname == "body"
+                            else info.first_page,
+                            before=_one_line(original[max(0, s - context) : s]),
                             match=original[s:e],
-                            after=original[e : e + context].replace("\n", " "),
+                            after=_one_line(original[e : e + context]),
                         )
                     )
     return lines
