@@ -16,15 +16,18 @@ import docx
 import pytest
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
+from PIL import Image as PILImage
 
 from wenshi.errors import InvalidValueError, WenshiError
 from wenshi.export import atomic
 from wenshi.export.names import chinese_number, volume_name
 from wenshi.export.toc import write_all_volumes_toc, write_toc
 from wenshi.export.toc_text import CSV_HEADERS
-from wenshi.export.volume_docx import FRONT_NOTE, write_volume_docx
+from wenshi.export.volume_docx import FRONT_NOTE, Figure, write_volume_docx
 from wenshi.layout import Layout
 from wenshi.library import Library
 from wenshi.records import NewManuscript
@@ -408,6 +411,116 @@ def test_volume_docx_right_hand_uses_odd_page_sections(tmp_path: Path):
     assert page_mm(document.sections[0]) == (210, 297)  # unknown 开本: A4
 
 
+NOTED = (
+    "　　民国二十五年，马鸿宾移驻灵武。①城墙多处坍塌。\n"
+    "乡镇\t户数\t人口②\n"
+    "城关\t一千二百户\t六千口\n"
+    "东乡\t不详\n"
+    "　　一九四九年九月，宁夏和平解放。③①\n"
+    "\n"
+    "注释：\n"
+    "①见《灵武县志》卷三。\n"
+    "②据马福祥家谱，\n"
+    "民国抄本。\n"
+    "③人口数含驻军家属。\n"
+    "④未引用的注。"
+)
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def photos(tmp_path: Path) -> list[Figure]:
+    """A landscape photo, and a portrait one stored sideways with EXIF orientation 6."""
+    landscape, sideways = tmp_path / "渡口.png", tmp_path / "庙.jpg"
+    PILImage.new("RGB", (300, 200), "blue").save(landscape)
+    portrait = PILImage.new("RGB", (300, 200), "red")
+    exif = portrait.getexif()
+    exif[0x0112] = 6  # rotate 90° clockwise to view: upright it is 200 × 300
+    portrait.save(sideways, exif=exif)
+    return [Figure(landscape, "1985年的横城渡口"), Figure(sideways, "")]
+
+
+def marked_text(paragraph) -> str:
+    """A paragraph's text with each footnote reference written [^id]."""
+    parts = []
+    for node in paragraph._p.iter(f"{W_NS}t", f"{W_NS}footnoteReference"):
+        parts.append(node.text if node.tag == f"{W_NS}t" else f"[^{node.get(f'{W_NS}id')}]")
+    return "".join(parts)
+
+
+def footnotes_of(document) -> dict[str, tuple[str, str]]:
+    [part] = [r.target_part for r in document.part.rels.values() if r.reltype == RT.FOOTNOTES]
+    root = etree.fromstring(part.blob)
+    return {
+        note.get(f"{W_NS}id"): (
+            note.get(f"{W_NS}type", "normal"),
+            "".join(t.text for t in note.iter(f"{W_NS}t")),
+        )
+        for note in root
+    }
+
+
+def test_volume_docx_tables_footnotes_and_photos(tmp_path: Path):
+    path = tmp_path / "第十七辑.docx"
+    write_volume_docx(make_plan(), {1: NOTED}, path, {1: photos(tmp_path)})
+    document = docx.Document(str(path))
+    article = [p for p in document.paragraphs if p.style.name in ("正文", "图", "图注", "注释")]
+    assert [(p.style.name, marked_text(p)) for p in article] == [
+        ("正文", "民国二十五年，马鸿宾移驻灵武。[^1]城墙多处坍塌。"),
+        ("正文", "一九四九年九月，宁夏和平解放。[^3]①"),  # a note has one reference
+        ("图", ""),
+        ("图注", "1985年的横城渡口"),
+        ("图", ""),  # no 图注, no caption line
+        ("注释", "注释："),
+        ("注释", "④未引用的注。"),
+    ]
+    assert footnotes_of(document) == {
+        "-1": ("separator", ""),
+        "0": ("continuationSeparator", ""),
+        "1": ("normal", "见《灵武县志》卷三。"),
+        "2": ("normal", "据马福祥家谱，民国抄本。"),
+        "3": ("normal", "人口数含驻军家属。"),
+    }
+    # Numbered ①② and anew on each page, in the document and in every section.
+    for properties in [
+        document.settings.element.find(f"{W_NS}footnotePr"),
+        *(s._sectPr.find(f"{W_NS}footnotePr") for s in document.sections),
+    ]:
+        values = {child.tag: child.get(f"{W_NS}val") for child in properties}
+        assert values[f"{W_NS}numFmt"] == "decimalEnclosedCircle"
+        assert values[f"{W_NS}numRestart"] == "eachPage"
+
+    [table] = document.tables
+    assert table.style.name == "Table Grid"
+    assert [[marked_text(c.paragraphs[0]) for c in row.cells] for row in table.rows] == [
+        ["乡镇", "户数", "人口[^2]"],
+        ["城关", "一千二百户", "六千口"],
+        ["东乡", "不详", "不详"],  # python-docx repeats a merged cell: it is one w:tc
+    ]
+    assert len(table.rows[2]._tr.tc_lst) == 2
+    # Photos as wide as the type area, or half its height for the upright portrait.
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    half = (section.page_height - section.top_margin - section.bottom_margin) / 2
+    landscape, portrait = document.inline_shapes
+    assert abs(landscape.width - width) <= 1 and abs(landscape.height - width * 2 / 3) <= 1
+    assert abs(portrait.height - half) <= 1 and abs(portrait.width - half * 2 / 3) <= 1
+
+
+def test_volume_docx_without_notes_has_no_footnotes_part(tmp_path: Path):
+    path = tmp_path / "第十七辑.docx"
+    # ① with no 注释： block is text, as is a 注释： block that is not a list of notes.
+    write_volume_docx(make_plan(), {1: "编号①的井。", 2: "正文。\n注释：\n见县志。"}, path)
+    document = docx.Document(str(path))
+    assert [p.text for p in document.paragraphs if p.style.name == "正文"] == [
+        "编号①的井。",
+        "正文。",
+        "注释：",
+        "见县志。",
+    ]
+    assert not [r for r in document.part.rels.values() if r.reltype == RT.FOOTNOTES]
+    assert document.settings.element.find(f"{W_NS}footnotePr") is None
+
+
 # ---------------------------------------------------------------- errors
 
 
@@ -469,6 +582,26 @@ def test_the_service_writes_what_the_writers_write(exports_lib: Library, tmp_pat
         exports.toc(17, out / "目录.md", fmt="csv")
     assert str(err.value) == f"{out / '目录.md'}：文件扩展名与 --format csv 不符"
     assert sorted(p.name for p in out.iterdir()) == ["总目录.csv", "目录.md", "第十七辑.docx"]
+
+
+def test_the_volume_prints_every_attached_photo(exports_lib: Library, tmp_path: Path):
+    [landscape, sideways] = photos(tmp_path)
+    [mid] = [item.id for item in exports_lib.volumes.plan(17).sections[0].items]
+    exports_lib.images.attach(mid, landscape.path, caption="1985年的横城渡口")
+    exports_lib.images.attach(mid, sideways.path, caption="龙王庙旧址")
+    path = tmp_path / "第十七辑.docx"
+    exports_lib.exports.volume(17, path)
+    document = docx.Document(str(path))
+    assert len(document.inline_shapes) == 2
+    assert [p.text for p in document.paragraphs if p.style.name == "图注"] == [
+        "1985年的横城渡口",
+        "龙王庙旧址",
+    ]
+    # An original gone from the library is named rather than silently left out.
+    Path(exports_lib.images.list(mid)[1].path).unlink()
+    with pytest.raises(WenshiError) as err:
+        exports_lib.exports.volume(17, path)
+    assert str(err.value) == f"稿件 {mid} 的图片 2（庙.jpg）的原始文件已不在文库中"
 
 
 def test_all_volumes_toc_of_an_empty_library_is_refused(library: Library, tmp_path: Path):
@@ -561,7 +694,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 def test_libreoffice_renders_both_documents(tmp_path: Path):
     toc, volume = tmp_path / "目录.docx", tmp_path / "第十七辑.docx"
     write_toc(make_plan(), toc)
-    write_volume_docx(make_plan(), BODIES, volume)
+    write_volume_docx(make_plan(), {**BODIES, 3: NOTED}, volume, {3: photos(tmp_path)})
     out = tmp_path / "pdf"
     profile = (tmp_path / "lo-profile").as_uri()  # never touch the user's own profile
     subprocess.run(
@@ -592,3 +725,10 @@ def test_libreoffice_renders_both_documents(tmp_path: Path):
                 timeout=60,
             ).stdout
             assert "马鸿宾与灵武" in text and "目录" in text, pdf.name
+        # The footnotes at the foot of the page, the table's cells and the 图注 (the PDF
+        # has a space between a digit and a Han character, which the layout adds).
+        text = subprocess.run(
+            ["pdftotext", str(pdfs[1]), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        for printed in ("见《灵武县志》卷三。", "一千二百户", "年的横城渡口", "未引用的注。"):
+            assert printed in text

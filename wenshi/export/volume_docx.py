@@ -5,19 +5,31 @@ in its own Word section. All formatting lives in named styles (栏目标题, 文
 so the typesetter restyles a kind of paragraph at once. With ``new_page`` every article
 starts a page; with ``right_hand`` an odd page, by an odd-page section break, so Word and
 WPS insert the blank left-hand page themselves, as the page estimate assumes.
+
+An article's text follows the ``Document`` conventions, and prints as a book does: rows of
+tab-separated cells are a Word table, the notes under ``注释：`` are footnotes at their
+①② references, and the article's photos follow its text, as wide as the type area
+(and at most half as high), each with its 图注 below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Emu
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from PIL import Image as PILImage
+from PIL import ImageOps
 
 from wenshi.export.atomic import check_suffix
+from wenshi.export.docx_notes import NOTE_PT, Footnotes
 from wenshi.export.docx_style import (
     BODY_PT,
     HEI,
@@ -27,16 +39,34 @@ from wenshi.export.docx_style import (
     new_document,
     paragraph_style,
     save,
+    text_width,
 )
 from wenshi.export.names import volume_name
 from wenshi.export.toc_docx import add_toc
-from wenshi.volumes.plan import ItemPlan, VolumePlan
+from wenshi.reading.document import NOTE_MARK_RE, NOTES_HEADING, note_mark, note_number
+from wenshi.volumes.plan import VolumePlan
 
 FRONT_NOTE = "（前言、编委会名单等前置内容）"
+_ORIENTATION = 0x0112  # EXIF: Word ignores it, so a turned photo is turned upright here
+_EMBEDDED_AS_IS = {"JPEG", "PNG", "GIF", "BMP"}  # what Word and WPS all show
 
 
-def write_volume_docx(plan: VolumePlan, bodies: Mapping[int, str], path: Path) -> None:
-    """Write ``plan`` with the article texts ``bodies`` (by item id) to ``path`` (.docx).
+@dataclass(frozen=True)
+class Figure:
+    """A photo printed with its article: its stored original and its 图注."""
+
+    path: Path
+    caption: str = ""
+
+
+def write_volume_docx(
+    plan: VolumePlan,
+    bodies: Mapping[int, str],
+    path: Path,
+    figures: Mapping[int, Sequence[Figure]] | None = None,
+) -> None:
+    """Write ``plan`` with the article texts ``bodies`` and photos ``figures`` (by item id)
+    to ``path`` (.docx).
 
     An item missing from ``bodies`` is set with its title block only."""
     path = Path(path)
@@ -54,6 +84,8 @@ def write_volume_docx(plan: VolumePlan, bodies: Mapping[int, str], path: Path) -
     add_toc(document, plan)
     document.add_section(part)
 
+    footnotes = Footnotes(document)
+    figures = figures or {}
     first = True
     for section in plan.sections:
         if not section.items:
@@ -61,9 +93,17 @@ def write_volume_docx(plan: VolumePlan, bodies: Mapping[int, str], path: Path) -
         _add(document, section.name, "栏目标题", new_page=breaks and not first, odd=odd)
         first = False
         for index, item in enumerate(section.items):
-            _add_article(
-                document, item, bodies.get(item.id, ""), new_page=breaks and index > 0, odd=odd
-            )
+            _add(document, item.title, "文章标题", new_page=breaks and index > 0, odd=odd)
+            if item.subtitle:
+                _add(document, f"——{item.subtitle}", "副题")
+            if item.credit_line:
+                _add(document, item.credit_line, "署名")
+            article = _Article(document, footnotes, bodies.get(item.id, ""))
+            article.write()
+            for figure in figures.get(item.id, ()):
+                _add_figure(document, figure)
+            article.write_unreferenced_notes()
+    footnotes.finish()
     save(document, path)
 
 
@@ -108,6 +148,10 @@ def _define_styles(document: Document) -> None:
         after=3,
         keep_next=True,
     )
+    paragraph_style(document, "表格", size=NOTE_PT)
+    paragraph_style(document, "图", align=center, before=6, after=3, keep_next=True)
+    paragraph_style(document, "图注", east_asia=KAI, size=NOTE_PT, align=center, after=9)
+    paragraph_style(document, "注释", size=NOTE_PT)
 
 
 def _add(
@@ -123,19 +167,123 @@ def _add(
     return paragraph
 
 
-def _add_article(
-    document: Document, item: ItemPlan, body: str, *, new_page: bool, odd: bool
-) -> None:
-    _add(document, item.title, "文章标题", new_page=new_page, odd=odd)
-    if item.subtitle:
-        _add(document, f"——{item.subtitle}", "副题")
-    if item.credit_line:
-        _add(document, item.credit_line, "署名")
-    for line in body.splitlines():
-        text = line.strip()  # also the 　　 a manuscript may indent with
-        if text.startswith("#"):
-            heading = text.lstrip("#").strip()
-            if heading:
-                _add(document, heading, "小标题")
-        elif text:
-            _add(document, text, "正文")
+class _Article:
+    """One article's text: paragraphs, 小标题 (``#``), tables, and its notes as footnotes
+    where the text refers to them."""
+
+    def __init__(self, document: Document, footnotes: Footnotes, body: str) -> None:
+        self.document = document
+        self.footnotes = footnotes
+        self.lines, self.notes = _split_notes(body)
+        self.referenced: set[int] = set()
+
+    def write(self) -> None:
+        rows: list[str] = []
+        for line in [*self.lines, ""]:
+            if "\t" in line:
+                rows.append(line)
+                continue
+            if rows:
+                self._table(rows)
+                rows = []
+            text = line.strip()  # also the 　　 a manuscript may indent with
+            if text.startswith("#"):
+                heading = text.lstrip("#").strip()
+                if heading:
+                    self._marked(self.document.add_paragraph(style="小标题"), heading)
+            elif text:
+                self._marked(self.document.add_paragraph(style="正文"), text)
+
+    def write_unreferenced_notes(self) -> None:
+        """Notes no ①② in the text points to stay a list under 注释：."""
+        left = [(n, text) for n, text in self.notes.items() if n not in self.referenced]
+        if left:
+            _add(self.document, NOTES_HEADING, "注释")
+        for number, text in left:
+            _add(self.document, note_mark(number) + text, "注释")
+
+    def _table(self, rows: list[str]) -> None:
+        """Rows of tab-separated cells as a Word table; a row with fewer cells than the
+        widest spans its last cell to the end (a merged cell is written once)."""
+        cells = [[cell.strip() for cell in row.split("\t")] for row in rows]
+        columns = max(map(len, cells))
+        table = self.document.add_table(rows=len(cells), cols=columns)
+        table.style = self.document.styles["Table Grid"]
+        for r, row in enumerate(cells):
+            if len(row) < columns:
+                table.cell(r, len(row) - 1).merge(table.cell(r, columns - 1))
+            for c, text in enumerate(row):
+                self._cell(table.cell(r, c), text)
+
+    def _cell(self, cell: _Cell, text: str) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = self.document.styles["表格"]
+        self._marked(paragraph, text)
+
+    def _marked(self, paragraph: Paragraph, text: str) -> None:
+        """``text`` into ``paragraph``, each first mark of a note a footnote reference."""
+        start = 0
+        for match in NOTE_MARK_RE.finditer(text):
+            number = note_number(match[0])
+            if number in self.notes and number not in self.referenced:
+                self.referenced.add(number)
+                if match.start() > start:
+                    add_text(paragraph, text[start : match.start()])
+                self.footnotes.add(paragraph, self.notes[number])
+                start = match.end()
+        if start < len(text):
+            add_text(paragraph, text[start:])
+
+
+def _split_notes(body: str) -> tuple[list[str], dict[int, str]]:
+    """The lines before the last ``注释：`` line, and the notes after it by number (a line
+    without a number goes on the note before it). No notes if what follows is not a list
+    of numbered notes."""
+    lines = body.splitlines()
+    heading = next(
+        (i for i in range(len(lines) - 1, -1, -1) if lines[i].strip() == NOTES_HEADING), None
+    )
+    if heading is None:
+        return lines, {}
+    notes: dict[int, str] = {}
+    number = None
+    for line in lines[heading + 1 :]:
+        text = line.strip()
+        match = NOTE_MARK_RE.match(text)
+        if match:
+            number = note_number(match[0])
+            notes[number] = text[match.end() :].strip()
+        elif text and number is None:
+            return lines, {}
+        elif text and number is not None:
+            notes[number] += text
+    return lines[:heading], notes
+
+
+def _add_figure(document: Document, figure: Figure) -> None:
+    """The photo as wide as the type area (at most half as high), its 图注 below."""
+    image, (width, height) = _upright(figure.path)
+    section = document.sections[-1]
+    room = section.page_height - section.top_margin - section.bottom_margin
+    scale = min(text_width(document) / width, room / 2 / height)
+    paragraph = document.add_paragraph(style="图")
+    paragraph.add_run().add_picture(
+        image, width=Emu(int(width * scale)), height=Emu(int(height * scale))
+    )
+    if figure.caption:
+        _add(document, figure.caption, "图注")
+
+
+def _upright(path: Path) -> tuple[str | io.BytesIO, tuple[int, int]]:
+    """What to embed for the photo at ``path``, and its upright size: the file itself, or
+    a PNG turned upright by its EXIF orientation (or of a format Word cannot show)."""
+    with PILImage.open(path) as image:
+        if image.format in _EMBEDDED_AS_IS and image.getexif().get(_ORIENTATION, 1) == 1:
+            return str(path), image.size
+        upright = ImageOps.exif_transpose(image)
+        if upright.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            upright = upright.convert("RGB")
+        stream = io.BytesIO()
+        upright.save(stream, "PNG")
+        stream.seek(0)
+        return stream, upright.size
