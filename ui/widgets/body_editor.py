@@ -4,7 +4,7 @@ hits of a search marked with next/previous navigation."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from wenshi.layout import Layout
 from wenshi.text.wordcount import Counts, count_text, layout_words
 
+CELL_CHARS = 6  # characters between tab stops
+
 
 class BodyEditor(QWidget):
     counts_changed = Signal(object)  # wenshi.text.wordcount.Counts
@@ -27,6 +29,10 @@ class BodyEditor(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setFont(QFont(["Noto Serif CJK SC", "SimSun", "Songti SC", "serif"], 12))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Table rows are tab-separated cells: a stop every few characters puts short cells
+        # (一千二百户) of every row in one column.
+        width = QFontMetricsF(self.editor.font()).horizontalAdvance("汉")
+        self.editor.setTabStopDistance(CELL_CHARS * width)
         self.counts = QLabel()
         self.counts.setObjectName("counts")
         self.counts.setWordWrap(True)  # a long line of figures must not widen the window
