@@ -581,6 +581,10 @@
         <translation>审稿</translation>
     </message>
     <message>
+        <source>Running heads (not counted)</source>
+        <translation>页眉页脚（不计字数）</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>

@@ -380,3 +380,26 @@ def test_image_cli(run: Run, tmp_path: Path):
         "",
     )
     assert run.json("image", "list", mid) == []
+
+
+def test_docx_running_heads_are_shown_not_counted(run: Run, tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("灵武长枣")
+    document.add_paragraph("　　灵武长枣，果实长圆，皮薄肉脆。")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "《灵武文史》第十八辑征稿"
+    section.footer.paragraphs[0].text = "灵武市政协文史委员会"
+    path = tmp_path / "征稿.docx"
+    document.save(str(path))
+    # 4 + 15 as Word counts the page; the header (12) and footer (10) are not text.
+    [counted] = run.json("count", str(path))
+    assert counted["words"] == 19
+    [imported] = run.json("import", str(path))
+    shown = run.json("show", str(imported["id"]))
+    assert shown["furniture"] == "《灵武文史》第十八辑征稿\n灵武市政协文史委员会"
+    assert (shown["body"], shown["words"]) == ("　　灵武长枣，果实长圆，皮薄肉脆。", 15)
+    code, out, _ = run("show", str(imported["id"]))
+    assert code == 0
+    assert "页眉页脚（不计字数）：《灵武文史》第十八辑征稿 / 灵武市政协文史委员会\n" in out

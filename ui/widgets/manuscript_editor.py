@@ -150,6 +150,9 @@ class ManuscriptEditor(QWidget):
         self.files = QLabel()
         self.files.setWordWrap(True)
         form.addRow(self.tr("Original file"), self.files)
+        self.furniture = QLabel()  # the source's running heads and footers: kept, not text
+        self.furniture.setWordWrap(True)
+        form.addRow(self.tr("Running heads (not counted)"), self.furniture)
         info = QWidget()
         info.setLayout(form)
         scroll = QScrollArea()
@@ -254,6 +257,7 @@ class ManuscriptEditor(QWidget):
                 edit.clear()
             self.notes.clear()
             self.files.clear()
+            self.furniture.clear()
             self.reason.clear()
             self.body.clear_text()
             self.review.clear()
@@ -338,6 +342,7 @@ class ManuscriptEditor(QWidget):
                 )
                 or "—"
             )
+            self.furniture.setText(detail.furniture.replace("\n", " / ") or "—")
             self.body.verse = detail.genre == "verse"
             self.body.layout_spec = view.layout
             self.body.set_text(detail.body, (view.counts, view.layout_words))

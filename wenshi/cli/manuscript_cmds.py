@@ -127,6 +127,8 @@ def format_detail(detail: ManuscriptDetail, revisions: int, reviews: int) -> str
     lines.append("  ".join(f"{COUNT_LABELS[k]} {detail.counts[k]}" for k in COUNT_FIELDS))
     for f in detail.files:
         lines.append(f"原始文件：{f.original_name}（{f.kind}，{f.encoding or '—'}，{f.size} 字节）")
+    if detail.furniture:
+        lines.append(f"页眉页脚（不计字数）：{' / '.join(detail.furniture.splitlines())}")
     lines.append(
         f"正文版本：{revisions}    信息版本：{detail.version}    审稿记录：{reviews} 条"
         f"（wenshi history {detail.id}）"
