@@ -30,6 +30,7 @@ from wenshi.export.toc_text import CSV_HEADERS
 from wenshi.export.volume_docx import FRONT_NOTE, Figure, write_volume_docx
 from wenshi.layout import Layout
 from wenshi.library import Library
+from wenshi.reading.docx import extract_docx
 from wenshi.records import NewManuscript
 from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan
 
@@ -504,6 +505,36 @@ def test_volume_docx_tables_footnotes_and_photos(tmp_path: Path):
     landscape, portrait = document.inline_shapes
     assert abs(landscape.width - width) <= 1 and abs(landscape.height - width * 2 / 3) <= 1
     assert abs(portrait.height - half) <= 1 and abs(portrait.width - half * 2 / 3) <= 1
+
+
+def test_volume_docx_reads_back_as_it_was_written(tmp_path: Path):
+    """Import of the exported volume finds the notes, the table and the photos again."""
+    path = tmp_path / "第十七辑.docx"
+    write_volume_docx(make_plan(), {1: NOTED}, path, {1: photos(tmp_path)})
+    document = extract_docx(path.read_bytes(), path.name)
+    start = document.text.index("民国二十五年")
+    assert document.text[start:].split("\n") == [
+        "民国二十五年，马鸿宾移驻灵武。①城墙多处坍塌。",
+        "乡镇\t户数\t人口②",
+        "城关\t一千二百户\t六千口",
+        "东乡\t不详",
+        "一九四九年九月，宁夏和平解放。③①",
+        "",  # where the photos were
+        "注释：",  # the note no reference points to, as it was printed
+        "④未引用的注。",
+        "水洞沟遗址发现记",
+        "——一位老农的回忆",
+        "王福林 口述  李秀兰 整理",
+        "人物春秋",
+        "灵州名医张仲和",
+        "张文、李明",
+        "",
+        "注释：",
+        "①见《灵武县志》卷三。",
+        "②据马福祥家谱，民国抄本。",
+        "③人口数含驻军家属。",
+    ]
+    assert [p.caption for p in document.pictures] == ["1985年的横城渡口", ""]
 
 
 def test_volume_docx_without_notes_has_no_footnotes_part(tmp_path: Path):

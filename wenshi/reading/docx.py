@@ -70,7 +70,7 @@ _R_EMBED, _R_ID = qn("r:embed"), qn("r:id")
 _PICTURE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 # Word's caption style ("caption" is its name whatever the style id), or a short paragraph
 # below a picture that reads like one: 图1 …, 图一 …, 图：…, 图为 …, （图 …）.
-_CAPTION_STYLES = {"caption", "题注"}
+_CAPTION_STYLES = {"caption", "题注", "图注"}
 _CAPTION_TEXT = re.compile(r"(图\s*[\d一二三四五六七八九十〇]|图[\s：:、.．为]|[（(]图)")
 _CAPTION_MAX = 80
 
