@@ -20,6 +20,7 @@ from wenshi import workflow
 from wenshi.changes import Aspect, Changes, Recorder
 from wenshi.db.counter import next_seq
 from wenshi.errors import InvalidValueError, NotFoundError, StaleError
+from wenshi.reading.document import PAGE_BREAK
 from wenshi.records import (
     COUNT_FIELDS,
     DETAIL_LABELS,
@@ -32,7 +33,6 @@ from wenshi.records import (
     ReviewInfo,
     RevisionInfo,
 )
-from wenshi.reading.document import PAGE_BREAK
 from wenshi.text.similarity import sketch
 from wenshi.text.textdiff import char_diff
 from wenshi.text.wordcount import count_text

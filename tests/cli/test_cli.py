@@ -123,8 +123,15 @@ def test_import_list_show_set_history_restore(run: Run, manuscripts_dir: Path, t
     results = run.json("import", str(manuscripts_dir))
     # Sorted paths: files in the folder first, then the subfolder's.
     assert [
-        (Path(r["path"]).name, r["status"], r["id"], r["error"], r["kind"], r["encoding"])
-        + (r["words"],)
+        (
+            Path(r["path"]).name,
+            r["status"],
+            r["id"],
+            r["error"],
+            r["kind"],
+            r["encoding"],
+            r["words"],
+        )
         for r in results
     ] == [
         ("mahongbin.txt", "imported", 1, None, "txt", "utf-8", 194),

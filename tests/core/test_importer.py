@@ -191,8 +191,7 @@ def test_bad_files_fail_alone(library: Library, bad_dir: Path):
         "不是有效的 .docx 文件（文件已损坏或不是 Word 文档）",
         "old.doc": f"{bad_dir / 'old.doc'}：LibreOffice 无法打开此文件"
         "（文件已损坏、加了密码，或不是 Word 97–2003 文档）",
-        "photo.jpg": f"{bad_dir / 'photo.jpg'}：不支持的文件类型“.jpg”；可导入 .txt、.md、"
-        ".docx、.doc、.wps、.rtf、.odt、.pdf 和图片（.jpg、.png、.tif）",
+        "photo.jpg": f"{bad_dir / 'photo.jpg'}：不是可识别的图片（UnidentifiedImageError）",
         "missing.txt": f"{bad_dir / 'missing.txt'}：无法读取（{os.strerror(errno.ENOENT)}）",
     }
     assert [r.title for r in library.queries.list()] == ["灵州古城考略"]

@@ -28,7 +28,11 @@ from wenshi import workflow
 from wenshi.changes import Changes
 from wenshi.imports import ImportResult, Prepared
 
-FILE_FILTER = QT_TRANSLATE_NOOP("ImportDialog", "Manuscripts (*.txt *.md *.docx);;All files (*)")
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog",
+    "Manuscripts and scans (*.txt *.md *.docx *.doc *.wps *.rtf *.odt *.pdf *.jpg *.jpeg *.png"
+    " *.tif *.tiff *.bmp);;All files (*)",
+)
 WARN = QColor("#fff3cd")
 BAD = QColor("#f8d7da")
 
@@ -120,7 +124,7 @@ class ImportDialog(QDialog):
                 good += 1
             values = [
                 item.path.name,
-                item.encoding or ("docx" if item.kind == "docx" else ""),
+                (item.document.encoding or item.kind) if item.document else "",
                 header.title if header else "",
                 "、".join(header.authors) if header else "",
                 str(item.counts.words) if item.counts else "",
