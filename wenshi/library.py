@@ -37,6 +37,7 @@ from wenshi.paths import resolve_library_dir
 from wenshi.queries import Queries
 from wenshi.search.index import SearchIndex
 from wenshi.search.service import Search
+from wenshi.volume_import import VolumeImports
 from wenshi.volumes.service import Volumes
 
 DB_NAME = "wenshi.db"
@@ -72,6 +73,7 @@ class Library:
         self.exports = Exports(self)
         self.imports = Imports(self)
         self.ocr = OcrResults(self)
+        self.volume_imports = VolumeImports(self)
 
     @classmethod
     def open(

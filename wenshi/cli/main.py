@@ -23,6 +23,7 @@ from wenshi.cli import (
     manuscript_cmds,
     search_cmds,
     volume_cmds,
+    volume_import_cmd,
 )
 from wenshi.cli.output import error_line
 from wenshi.errors import WenshiError
@@ -62,6 +63,7 @@ def build_parser() -> Parser:
         library_cmds,
         search_cmds,
         volume_cmds,
+        volume_import_cmd,
         export_cmds,
     ):
         module.register(sub)

@@ -56,8 +56,16 @@ def open_pdf(data: bytes, name: str, password: str | None = None) -> pdfium.PdfD
 
 
 def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
-    """The text of every page, running heads and page numbers set apart; pages without a
-    usable text layer (or all, with ``ocr="always"``) read by OCR."""
+    """The text of every page, running heads and page numbers set apart."""
+    pages, ocr_pages = read_pdf_pages(data, name, options)
+    return assemble(pages, "pdf", name, ocr_pages)
+
+
+def read_pdf_pages(
+    data: bytes, name: str, options: ReadOptions
+) -> tuple[list[PageText], list[OcrPage]]:
+    """The lines of every page, from the text layer or, for pages without a usable one
+    (or all, with ``ocr="always"``), from OCR; and what OCR read."""
     pdf = open_pdf(data, name, options.password)
     try:
         pages, scanned = _text_layer(pdf, name, options)
@@ -72,7 +80,7 @@ def read_pdf(data: bytes, name: str, options: ReadOptions) -> Document:
             pages[ocr.page] = PageText.from_ocr(ocr)
     elif scanned and all(not page.lines for page in pages):
         raise ImportFileError(f"{name}：PDF 没有文字层（是扫描件），而 OCR 已关闭（--ocr never）")
-    return assemble(pages, "pdf", name, ocr_pages)
+    return pages, ocr_pages
 
 
 def _text_layer(
@@ -130,11 +138,17 @@ def _page_lines(page: pdfium.PdfPage, height: float) -> list[Line]:
 def _typeset_space(textpage: pdfium.PdfTextPage, raw: str, i: int, index: int) -> bool:
     if not 0 < i < len(raw) - 1 or not (_is_wide(raw[i - 1]) or _is_wide(raw[i + 1])):
         return False
+    if raw[i - 1] in _CLOSING or raw[i + 1] in _OPENING:
+        return True  # the ink of 。 or “ fills half its em: the rest only looks like a gap
     if not pdfium_c.FPDFText_IsGenerated(textpage.raw, index):
         return False
     before, after = textpage.get_charbox(index - 1), textpage.get_charbox(index + 1)
     em = max(before[3] - before[1], after[3] - after[1], 1.0)
     return after[0] - before[2] < 0.5 * em
+
+
+_CLOSING = frozenset("。，、；：？！”’）》〉」』】〕…")
+_OPENING = frozenset("“‘（《〈「『【〔")
 
 
 def _is_wide(ch: str) -> bool:

@@ -15,6 +15,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -159,25 +160,83 @@ def _start_worker() -> None:
 
 
 def _read_page(job: PageJob) -> OcrPage:
-    """In a worker: the page's image, read by the engine."""
+    """In a worker: the page's image, read by the engine, then a closer look at what a
+    whole-page pass misses: the small page number in a margin and the page numbers at the
+    right end of 目录 lines, behind a dotted leader."""
+    image = _page_image(job).convert("RGB")
+    lines = [_line(*row) for row in _ENGINE(_bgr(image), return_word_box=True)[0] or []]
+    if lines:
+        lines += _margin_numbers(image, lines)
+        _line_end_numbers(image, lines)
+    return OcrPage(job.index, image.width, image.height, engine_name(), lines)
+
+
+def _bgr(image: Image.Image) -> Any:
     import numpy as np
 
-    image = _page_image(job).convert("RGB")
-    result, _ = _ENGINE(np.asarray(image)[:, :, ::-1], return_word_box=True)
-    lines = []
-    for box, text, score, *words in result or []:
-        boxes, chars, confs = words if len(words) == 3 else ([], [], [])
-        lines.append(
-            {
-                "box": [[round(x), round(y)] for x, y in box],
-                "text": text,
-                "score": round(float(score), 4),
-                "chars": list(chars),
-                "boxes": [[[round(x), round(y)] for x, y in b] for b in boxes],
-                "confs": [round(float(c), 4) for c in confs],
-            }
+    return np.asarray(image)[:, :, ::-1]
+
+
+def _line(box: Any, text: str, score: float, *words: Any) -> dict[str, Any]:
+    boxes, chars, confs = words if len(words) == 3 else ([], list(text), [score] * len(text))
+    return {
+        "box": [[round(x), round(y)] for x, y in box],
+        "text": text,
+        "score": round(float(score), 4),
+        "chars": list(chars),
+        "boxes": [[[round(x), round(y)] for x, y in b] for b in boxes],
+        "confs": [round(float(c), 4) for c in confs],
+    }
+
+
+def _margin_numbers(image: Image.Image, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Page numbers above the first or below the last line, read at twice the size."""
+    top = min(y for line in lines for _, y in line["box"])
+    bottom = max(y for line in lines for _, y in line["box"])
+    found = []
+    for y0, y1 in ((0, top - 4), (bottom + 4, image.height)):
+        if y1 - y0 < 20:
+            continue
+        strip = image.crop((0, y0, image.width, y1))
+        strip = strip.resize((strip.width * 2, strip.height * 2))
+        for box, text, score in _ENGINE(_bgr(strip), use_cls=False)[0] or []:
+            if _NUMBER.fullmatch(text.strip()):
+                found.append(_line([[x / 2, y0 + y / 2] for x, y in box], text.strip(), score))
+    return found
+
+
+def _line_end_numbers(image: Image.Image, lines: list[dict[str, Any]]) -> None:
+    """A row that stops short of the text's right edge may end in a page number the
+    whole-page pass did not see (a 目录 entry behind a faint leader): read the strip at
+    the right edge of the row at twice the size."""
+    left = min(x for line in lines for x, _ in line["box"])
+    edge = image.width - left  # the text block's right edge, margins being equal
+    for line in lines:
+        xs = [x for x, _ in line["box"]]
+        ys = [y for _, y in line["box"]]
+        top, bottom = min(ys), max(ys)
+        height = bottom - top
+        middle = (top + bottom) / 2
+        if max(xs) > edge - 3 * height or _NUMBER.search(line["text"]):
+            continue
+        if any(
+            other is not line
+            and min(x for x, _ in other["box"]) > max(xs)
+            and min(y for _, y in other["box"]) <= middle <= max(y for _, y in other["box"])
+            for other in lines
+        ):
+            continue  # only the rightmost piece of a row
+        strip = image.crop(
+            (int(edge - 3 * height), int(top) - 6, int(edge + height), int(bottom) + 6)
         )
-    return OcrPage(job.index, image.width, image.height, engine_name(), lines)
+        strip = strip.resize((strip.width * 2, strip.height * 2))
+        for _, text, score in _ENGINE(_bgr(strip), use_cls=False)[0] or []:
+            if _NUMBER.fullmatch(text.strip()) and score > 0.8:
+                line["text"] += f" {text.strip()}"
+                break
+
+
+_NUMBER = re.compile(r"\d{1,4}$")  # searched at a line's end, or the whole text
 
 
 _OPEN: dict[str, Any] = {}  # in a worker: the file it reads pages of, opened once

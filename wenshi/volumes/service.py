@@ -8,7 +8,7 @@ pieces (publication, reopening) go through ``manuscripts.change_status`` and the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from wenshi.changes import Aspect, Changes, Recorder
 from wenshi.db.counter import stamp
 from wenshi.errors import FrozenError, InvalidValueError, NotFoundError
 from wenshi.layout import STORED, Layout
-from wenshi.manuscripts import change_status
+from wenshi.manuscripts import change_status, last_page
 from wenshi.text.wordcount import layout_words as verse_words
 from wenshi.timeutil import now_iso
 from wenshi.volumes import fees
@@ -196,6 +196,22 @@ class Volumes:
                 self._publish(tx, volume)
             elif was == "published" and volume.status != "published":
                 self._reopen(tx, volume)
+            items = self._volume_items(volume)
+            stamp(self.t, items)
+            tx.note(Aspect.VOLUME, Aspect.PLACEMENT, volumes=[number], manuscripts=items)
+            return tx.changes
+
+    def mark_printed(self, number: int, start_pages: Mapping[int, int]) -> Changes:
+        """A volume imported as it was printed: published, each piece at its real start
+        page (not the estimate's), its pieces already 已刊."""
+        with self.library.transaction() as tx:
+            volume = self._volume(number)
+            volume.status = "published"
+            volume.save()
+            for mid, page in start_pages.items():
+                row = self.library.manuscripts.row(mid)
+                row.start_page = page
+                row.save()
             items = self._volume_items(volume)
             stamp(self.t, items)
             tx.note(Aspect.VOLUME, Aspect.PLACEMENT, volumes=[number], manuscripts=items)
@@ -446,9 +462,14 @@ class Volumes:
             .tuples()
         )
         items: list[list[ItemPlan]] = []
+        # A piece imported from the printed volume has its real pages, not an estimate.
+        printed: dict[int, tuple[int, int]] = {}
         for rows in rows_by_section:
             planned = []
             for row in rows:
+                if row.first_page is not None and row.start_page is not None:
+                    end = last_page(row.body, row.first_page) or row.start_page
+                    printed[row.id] = (row.start_page, end)
                 authors = people(row, "author")
                 compilers = people(row, "compiler")
                 narrators = people(row, "narrator")
@@ -488,11 +509,13 @@ class Volumes:
             items.append(planned)
         placements, pages = paginate([[i.lines for i in s] for s in items], settings)
         plans = []
-        totals = Totals(pages=pages)
+        totals = Totals(pages=max([pages, *(end for _, end in printed.values())]))
         for section, planned, placed in zip(sections, items, placements, strict=True):
             section_totals = Totals()
             for item, where in zip(planned, placed, strict=True):
-                item.start_page, item.end_page = where.start_page, where.end_page
+                item.start_page, item.end_page = printed.get(
+                    item.id, (where.start_page, where.end_page)
+                )
                 self._add_totals(section_totals, item)
                 self._add_totals(totals, item)
             if planned:

@@ -1,0 +1,95 @@
+"""A published volume's PDF, text layer or scan, split into its articles at the right pages.
+
+The volume is written here (bench/volume_corpus.py) and typeset by LibreOffice, so every
+article's title, author, 栏目, text and printed start page are known."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.volume_corpus import Volume, build
+from wenshi.errors import InvalidValueError
+from wenshi.library import Library
+from wenshi.volume_import import NoContentsError
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+
+
+@pytest.fixture(scope="module")
+def volume(tmp_path_factory: pytest.TempPathFactory) -> Volume:
+    return build(tmp_path_factory.mktemp("volume"), count=10, soffice=SOFFICE)
+
+
+def test_text_layer_volume_becomes_its_articles(library: Library, volume: Volume) -> None:
+    result = library.volume_imports.run(volume.pdf, 18)
+    assert (result.volume, result.ocr_pages) == (18, 0)
+    assert [(a.title, a.authors, a.section, a.start_page) for a in result.articles] == [
+        (a.title, [a.author], a.section, a.start_page) for a in volume.articles
+    ]
+    for article, truth in zip(result.articles, volume.articles, strict=True):
+        detail = library.manuscripts.get(article.id)
+        assert detail.body.replace("\f", "") == truth.text
+        assert (detail.status, detail.volume, detail.first_page) == (
+            "published",
+            18,
+            truth.start_page,
+        )
+        assert detail.last_page == article.end_page
+        assert detail.files[0].original_name == volume.pdf.name
+    # Each article ends on the page before the next begins, or on the page it begins.
+    for article, after in zip(result.articles, result.articles[1:], strict=False):
+        assert after.start_page - 1 <= article.end_page <= after.start_page
+    plan = library.volumes.plan(18)
+    assert plan.status == "published"
+    assert [s.name for s in plan.sections] == [
+        "史海钩沉",
+        "人物春秋",
+        "文化遗存",
+        "乡土风情",
+        "往事回眸",
+    ]
+    assert [i.start_page for s in plan.sections for i in s.items] == [
+        a.start_page for a in volume.articles
+    ]
+
+
+def test_a_hit_cites_its_printed_page(library: Library, volume: Volume) -> None:
+    library.volume_imports.run(volume.pdf, 18)
+    last = volume.articles[-1]
+    paragraph = last.paragraphs[-1]  # sentences repeat across articles; paragraphs do not
+    [hit] = library.search.search(f'"{paragraph}"').hits
+    assert hit.title == last.title
+    detail = library.manuscripts.get(hit.id)
+    assert hit.snippets[0].page == detail.last_page
+
+
+def test_the_same_pdf_or_number_twice_is_refused(library: Library, volume: Volume) -> None:
+    library.volume_imports.run(volume.pdf, 18)
+    with pytest.raises(InvalidValueError, match=r"^第 18 辑已存在；请换一个辑号，或先删除该辑$"):
+        library.volume_imports.run(volume.pdf, 18)
+    with pytest.raises(InvalidValueError, match=r"：这个 PDF 已经导入过（稿件 1）$"):
+        library.volume_imports.run(volume.pdf, 19)
+    assert len(library.queries.list()) == len(volume.articles)
+
+
+def test_without_contents_it_offers_one_document(
+    library: Library, tmp_path: Path, volume: Volume
+) -> None:
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(volume.pdf)
+    body_only = pdfium.PdfDocument.new()
+    body_only.import_pages(source, list(range(3, len(source))))  # cover and 目录 left out
+    path = tmp_path / "无目录.pdf"
+    body_only.save(path)
+    with pytest.raises(NoContentsError) as refused:
+        library.volume_imports.run(path, 18)
+    assert str(refused.value) == (
+        f"{path}：前 20 页中没有找到目录（题名……页码），无法分篇；"
+        f"可以把整辑作为一篇带页码的文档导入：wenshi import {path}"
+    )
+    assert library.queries.list() == [] and library.volumes.list() == []
