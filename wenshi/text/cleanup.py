@@ -28,6 +28,7 @@ _SPACES = " \t\u3000\u00a0"
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])")
 _MARKS = re.compile(r"[,;:?!]+")
 _FULL_WIDTH = str.maketrans(",;:?!", "，；：？！")
+_PARENTHESIS = re.compile(r"[()]")
 # Prose has these; headings, by-lines and captions usually do not, and there a space
 # between two words is deliberate ("汇聚奋进力量 写好履职答卷", "毕 竞").
 _PROSE_MARKS = frozenset("，。；！？")
@@ -112,9 +113,8 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _glue(first: str, second: str) -> str:
-    """Join two pieces of one sentence: with a space only between two non-CJK characters."""
-    space = "" if _is_cjk(first[-1]) or _is_cjk(second[0]) else " "
-    return first + space + second
+    """What joins two pieces of one sentence: a space only between two non-CJK characters."""
+    return "" if _is_cjk(first[-1]) or _is_cjk(second[0]) else " "
 
 
 def _wrap_width(widths: list[int]) -> int | None:
@@ -157,7 +157,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     for block in blocks:
         widths = [_width(line) for line in block]
         width = _wrap_width(widths) if len(block) >= 3 else document_width
-        joined.append(block[0])
+        pieces = [block[0]]  # of the line being joined, concatenated once: linear time
         for previous, previous_width, line in zip(block, widths, block[1:], strict=False):
             if (
                 width is not None
@@ -167,9 +167,11 @@ def _join_wrapped(lines: list[str]) -> list[str]:
                 and "\t" not in previous
                 and not _stands_alone(line)
             ):
-                joined[-1] = _glue(joined[-1], line)
+                pieces += (_glue(pieces[-1], line), line)
             else:
-                joined.append(line)
+                joined.append("".join(pieces))
+                pieces = [line]
+        joined.append("".join(pieces))
     return joined
 
 
@@ -177,24 +179,26 @@ def _join_cut_paragraphs(lines: list[str]) -> list[str]:
     """Join a paragraph ending in a comma to the next one: a sentence never ends so.
 
     Blank lines between them go; an indented next line starts a paragraph of its own.
+    A line is kept as its pieces and its width is summed, not measured again after each
+    join (a glued space is never between two CJK characters): linear time.
     """
-    joined: list[str] = []
+    joined: list[list[str]] = []
+    widths: list[int] = []  # 0 for a table row, which takes no line on
+    last = -1  # the last non-blank line
     for line in lines:
-        if line and line[0] not in _SPACES and not _stands_alone(line):
-            cut = len(joined) - 1
-            while cut >= 0 and not joined[cut]:
-                cut -= 1
-            if (
-                cut >= 0
-                and joined[cut][-1] in _COMMA_END
-                and "\t" not in joined[cut]
-                and _width(joined[cut]) >= _MIN_CUT_PARAGRAPH
-            ):
-                del joined[cut + 1 :]
-                joined[cut] = _glue(joined[cut], line)
+        if last >= 0 and line and line[0] not in _SPACES and not _stands_alone(line):
+            pieces = joined[last]
+            if pieces[-1][-1] in _COMMA_END and widths[last] >= _MIN_CUT_PARAGRAPH:
+                del joined[last + 1 :], widths[last + 1 :]
+                space = _glue(pieces[-1], line)
+                pieces += (space, line)
+                widths[last] += len(space) + _width(line)
                 continue
-        joined.append(line)
-    return joined
+        joined.append([line])
+        widths.append(0 if "\t" in line else _width(line))
+        if line:
+            last = len(joined) - 1
+    return ["".join(pieces) for pieces in joined]
 
 
 def _tidy_line(line: str) -> str:
@@ -218,16 +222,27 @@ def _convert_quotes(line: str) -> str:
 
 
 def _convert_parentheses(line: str) -> str:
-    """Matching half-width parentheses around CJK text become （ ）."""
+    """Matching half-width parentheses around CJK text become （ ）.
+
+    The text between two parentheses is searched once, and what it holds counts for every
+    pair around it, so deeply nested ones take linear time.
+    """
     chars = list(line)
-    opened: list[int] = []
-    for i, ch in enumerate(line):
-        if ch == "(":
-            opened.append(i)
-        elif ch == ")" and opened:
-            start = opened.pop()
-            if _CHINESE_CONTENT.search(line, start + 1, i):
+    opened: list[list] = []  # [position, whether CJK text follows it] of each open one
+    after = 0
+    for match in _PARENTHESIS.finditer(line):
+        i = match.start()
+        if opened and _CHINESE_CONTENT.search(line, after, i):
+            opened[-1][1] = True
+        after = i + 1
+        if line[i] == "(":
+            opened.append([i, False])
+        elif opened:
+            start, chinese = opened.pop()
+            if chinese:
                 chars[start], chars[i] = "（", "）"
+                if opened:
+                    opened[-1][1] = True
     return "".join(chars)
 
 
