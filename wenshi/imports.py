@@ -126,14 +126,18 @@ def _raw_reason(document: Document) -> str:
 
 def _within(outer: Progress, index: int, count: int, path: Path) -> Progress:
     """Progress inside the reading of file ``index`` (OCR page by page), shown as part of
-    the whole batch and cancelled with it."""
+    the whole batch — file ``index`` of ``count`` with ``done`` of its ``total`` pages,
+    which the message names — and cancelled with it (OCR stops between pages)."""
 
     def report(done: int, total: int, message: str) -> None:
-        outer.update(index, count, f"{path.name}：{message}（{done}/{total}）")
+        scale = max(total, 1)
+        outer.update(
+            index * scale + min(done, scale),
+            count * scale,
+            f"{path.name}：{message}（{done}/{total}）",
+        )
 
-    inner = Progress(report)
-    inner.check = outer.check  # type: ignore[method-assign]
-    return inner
+    return outer.within(report)
 
 
 class Imports:

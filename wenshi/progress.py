@@ -29,6 +29,13 @@ class Progress:
     def cancel(self) -> None:
         self._cancelled.set()
 
+    def within(self, callback: Callback) -> Progress:
+        """A reporter for one part of this job: its updates go to ``callback`` (which
+        places them in the whole), and it is cancelled whenever this one is."""
+        inner = Progress(callback)
+        inner._cancelled = self._cancelled
+        return inner
+
     @property
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
