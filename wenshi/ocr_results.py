@@ -63,3 +63,9 @@ class OcrResults:
                 lines=json.loads(row.lines),
             )
         return list(found.values())
+
+    def page_numbers(self, sha256: str) -> list[int]:
+        """The pages of one file OCR read (0-based), without reading what it read."""
+        t = self.t
+        query = t.OcrPage.select(t.OcrPage.page).where(t.OcrPage.sha256 == sha256).distinct()
+        return sorted(row.page for row in query)
