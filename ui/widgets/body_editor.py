@@ -1,10 +1,31 @@
-"""The body of a manuscript in an editor, with the named counts live as you type, and the
-hits of a search marked with next/previous navigation."""
+"""The body of a manuscript in an editor, with the named counts live as you type, the
+pages of a paged source marked where they begin, and the hits of a search marked with
+next/previous navigation.
+
+A body from a PDF or a scan has a form feed where each page after the first begins. In the
+editor each one is an object character drawn as a line of its own, “—— 第 12 页 ——”,
+which the cursor steps over like one character: text typed before or after it stays on
+its page, Backspace at it joins the pages, and the body read back has its form feeds at
+the same places (also when copied and pasted).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat, QTextCursor
+import bisect
+
+from PySide6.QtCore import QMimeData, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QPyTextObject,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +40,128 @@ from wenshi.layout import Layout
 from wenshi.text.wordcount import Counts, count_text, layout_words
 
 CELL_CHARS = 6  # characters between tab stops
+PAGE_BREAK = "\f"
+# Where a page begins the editor holds an object character, drawn by ``PageMarker``.
+PAGE_OBJECT = "\ufffc"
+PAGE_MARKER_TYPE = QTextFormat.ObjectTypes.UserObject + 1
+MARKER_COLOR = QColor("#8a6d3b")
+
+
+def to_editor(text: str) -> str:
+    return text.replace(PAGE_BREAK, PAGE_OBJECT)
+
+
+def from_editor(text: str) -> str:
+    return text.replace(PAGE_OBJECT, PAGE_BREAK)
+
+
+class PageMarker(QPyTextObject):
+    """Draws a page break as a line across the editor: “—— 第 N 页 ——”, N the printed
+    page that begins there (the body's first page plus the breaks before it)."""
+
+    def __init__(self, edit: PagedTextEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        self._revision = -1
+        self._positions: list[int] = []
+
+    def label(self, position: int) -> str:
+        document = self.edit.document()
+        if document.revision() != self._revision:
+            self._revision = document.revision()
+            text = document.toPlainText()
+            self._positions = [i for i, ch in enumerate(text) if ch == PAGE_OBJECT]
+        number = self.edit.first_page + bisect.bisect_left(self._positions, position) + 1
+        return self.edit.tr("Page %1").replace("%1", str(number))
+
+    def intrinsicSize(self, document: QTextDocument, position: int, fmt: QTextFormat) -> QSizeF:
+        # As wide as a line, so it stands on a line of its own wherever it is.
+        margin = document.documentMargin()
+        width = max(40.0, self.edit.viewport().width() - 2 * margin - 4)
+        return QSizeF(width, QFontMetricsF(self.edit.font()).height() * 1.6)
+
+    def drawObject(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        document: QTextDocument,
+        position: int,
+        fmt: QTextFormat,
+    ) -> None:
+        label = f"　{self.label(position)}　"
+        painter.save()
+        font = QFont(self.edit.font())
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        painter.setFont(font)
+        painter.setPen(QPen(MARKER_COLOR, 1, Qt.PenStyle.DashLine))
+        width = QFontMetricsF(font).horizontalAdvance(label)
+        middle = rect.center().y()
+        left = rect.center().x() - width / 2
+        painter.drawLine(QPointF(rect.left() + 2, middle), QPointF(left, middle))
+        painter.drawLine(QPointF(left + width, middle), QPointF(rect.right() - 2, middle))
+        painter.setPen(MARKER_COLOR)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()
+
+
+class PagedTextEdit(QPlainTextEdit):
+    """A plain-text editor whose page breaks show as ``PageMarker`` lines. ``text()``
+    and ``set_text()`` speak form feeds; the document holds object characters."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first_page = 1  # the printed number of the text's first page
+        self.marker = PageMarker(self)
+        self.document().documentLayout().registerHandler(PAGE_MARKER_TYPE, self.marker)
+
+    def text(self) -> str:
+        return from_editor(self.toPlainText())
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` (undo starts afresh, as with ``setPlainText``)."""
+        self.setPlainText(to_editor(text))
+        if PAGE_BREAK not in text:
+            return
+        document = self.document()
+        document.setUndoRedoEnabled(False)  # marking the breaks is not an edit to undo
+        try:
+            cursor = QTextCursor(document)
+            for position, ch in enumerate(self.toPlainText()):
+                if ch == PAGE_OBJECT:
+                    cursor.setPosition(position)
+                    cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(marker_format())
+        finally:
+            document.setUndoRedoEnabled(True)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        data = QMimeData()
+        data.setText(from_editor(self.textCursor().selection().toPlainText()))
+        return data
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Pasted form feeds become page breaks (the text copied from a paged body)."""
+        text = source.text().replace(PAGE_OBJECT, "")
+        if PAGE_BREAK not in text:
+            super().insertFromMimeData(source)
+            return
+        cursor = self.textCursor()
+        plain = QTextCharFormat(cursor.charFormat())
+        plain.setObjectType(QTextFormat.ObjectTypes.NoObject)
+        cursor.beginEditBlock()
+        for n, piece in enumerate(text.split(PAGE_BREAK)):
+            if n:
+                cursor.insertText(PAGE_OBJECT, marker_format())
+            cursor.insertText(piece, plain)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+
+def marker_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setObjectType(PAGE_MARKER_TYPE)
+    return fmt
 
 
 class BodyEditor(QWidget):
@@ -26,7 +169,7 @@ class BodyEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editor = QPlainTextEdit()
+        self.editor = PagedTextEdit()
         self.editor.setFont(QFont(["Noto Serif CJK SC", "SimSun", "Songti SC", "serif"], 12))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         # Table rows are tab-separated cells: a stop every few characters puts short cells
@@ -71,8 +214,8 @@ class BodyEditor(QWidget):
         a long manuscript is not laid out anew and the cursor stays where it was.
         ``counts`` (its counts and layout words, worked out on the lane) are shown instead
         of counting the text again here."""
-        if text != self.editor.toPlainText():
-            self.editor.setPlainText(text)
+        if text != self.editor.text():
+            self.editor.set_text(text)
         self.editor.document().setModified(False)
         self.set_hits([])
         self._recount.stop()  # setting the text asked for a recount: it is done here
@@ -90,11 +233,22 @@ class BodyEditor(QWidget):
         self.counts.clear()
 
     def text(self) -> str:
-        return self.editor.toPlainText()
+        """The body, page breaks as form feeds."""
+        return self.editor.text()
+
+    def set_first_page(self, first_page: int | None) -> None:
+        """The printed page the text starts on (None: not known; the markers then count
+        the text's own pages from 1)."""
+        self.editor.first_page = 1 if first_page is None else first_page
+
+    def page_labels(self) -> list[str]:
+        """The page-break lines shown, top to bottom (“Page 13” …)."""
+        text = self.editor.toPlainText()
+        return [self.editor.marker.label(i) for i, ch in enumerate(text) if ch == PAGE_OBJECT]
 
     def update_counts(self) -> None:
         """Recount now (the editor calls this once per burst of typing)."""
-        text = self.editor.toPlainText()
+        text = self.editor.text()
         self.show_counts(count_text(text), layout_words(text, self.layout_spec, verse=self.verse))
 
     def show_counts(self, counts: Counts, layout: int) -> None:

@@ -42,6 +42,7 @@ from wenshi.changes import Aspect, Changes
 from wenshi.errors import NotFoundError, StaleError
 from wenshi.layout import Layout
 from wenshi.library import Library
+from wenshi.proofread import ocr_page_count
 from wenshi.records import (
     GENRES,
     DetailChangeInfo,
@@ -86,6 +87,7 @@ class EditorView:
     reviews: list[ReviewInfo]
     revisions: list[RevisionInfo]
     detail_changes: list[DetailChangeInfo]
+    ocr_pages: int = 0  # pages of its source OCR read: it can be proofread against the scan
 
 
 def read_editor_view(library: Library, manuscript_id: int) -> EditorView:
@@ -102,6 +104,7 @@ def read_editor_view(library: Library, manuscript_id: int) -> EditorView:
         reviews=manuscripts.reviews(manuscript_id),
         revisions=manuscripts.history(manuscript_id),
         detail_changes=manuscripts.detail_changes(manuscript_id),
+        ocr_pages=ocr_page_count(library, detail),
     )
 
 
@@ -114,8 +117,17 @@ class Refill(Enum):
     IF_MOVED_OR_HISTORY = "if moved or history"
 
 
+def page_span(first: int | None, last: int | None) -> str:
+    """“12–15”, “12”, or “—” for a text without pages."""
+    if first is None:
+        return "—"
+    return str(first) if last in (None, first) else f"{first}–{last}"
+
+
 class ManuscriptEditor(QWidget):
     saved = Signal(int)
+    proofread = Signal(int)  # the manuscript to proofread against its scan
+    proofreadable = Signal(bool)  # whether the manuscript shown has OCR'd pages
 
     def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +140,9 @@ class ManuscriptEditor(QWidget):
         self.save_button.setEnabled(False)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for this change (kept in the history)"))
+        self.proofread_button = QPushButton(self.tr("Proofread against the scan…"))
+        self.proofread_button.hide()
+        self.ocr_pages = 0
 
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -147,6 +162,8 @@ class ManuscriptEditor(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(90)
         form.addRow(self.tr("Notes"), self.notes)
+        self.pages = QLabel()  # the printed pages the text spans
+        form.addRow(self.tr("Pages"), self.pages)
         self.files = QLabel()
         self.files.setWordWrap(True)
         form.addRow(self.tr("Original file"), self.files)
@@ -172,6 +189,7 @@ class ManuscriptEditor(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.proofread_button)
         top.addWidget(self.reason)
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -179,6 +197,7 @@ class ManuscriptEditor(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.save_button.clicked.connect(lambda: self.save())
+        self.proofread_button.clicked.connect(lambda: self.proofread.emit(self.manuscript_id))
         for edit in self.fields.values():
             edit.textEdited.connect(self._mark_dirty)
         self.notes.textChanged.connect(self._mark_dirty)
@@ -256,7 +275,9 @@ class ManuscriptEditor(QWidget):
             for edit in self.fields.values():
                 edit.clear()
             self.notes.clear()
+            self.pages.clear()
             self.files.clear()
+            self._show_ocr(0)
             self.furniture.clear()
             self.reason.clear()
             self.body.clear_text()
@@ -336,20 +357,39 @@ class ManuscriptEditor(QWidget):
             self.fields["tags"].setText("、".join(detail.tags))
             self.genre.setCurrentIndex(max(0, self.genre.findData(detail.genre)))
             self.notes.setPlainText(detail.notes)
-            self.files.setText(
-                "\n".join(
-                    f"{f.original_name}（{f.kind}，{f.encoding or '—'}）" for f in detail.files
-                )
-                or "—"
-            )
+            self.pages.setText(page_span(detail.first_page, detail.last_page))
+            self.files.setText("\n".join(self._file_line(f) for f in detail.files) or "—")
+            self._show_ocr(view.ocr_pages)
             self.furniture.setText(detail.furniture.replace("\n", " / ") or "—")
             self.body.verse = detail.genre == "verse"
             self.body.layout_spec = view.layout
+            self.body.set_first_page(detail.first_page)
             self.body.set_text(detail.body, (view.counts, view.layout_words))
             self.reason.clear()
         finally:
             self._loading = False
         self._set_dirty(False)
+
+    def _file_line(self, f) -> str:
+        """“灵武文史第18辑.pdf（pdf，—）, pages 8–9 of the file”."""
+        line = f"{f.original_name}（{f.kind}，{f.encoding or '—'}）"
+        if f.pages:
+            first, _, last = f.pages.partition("-")
+            line += self.tr(", pages %1 of the file").replace(
+                "%1", page_span(int(first), int(last or first))
+            )
+        return line
+
+    def _show_ocr(self, pages: int) -> None:
+        """Offer proofreading when OCR read some of the manuscript's pages."""
+        self.ocr_pages = pages
+        self.proofread_button.setVisible(pages > 0)
+        self.proofreadable.emit(pages > 0)
+        self.proofread_button.setToolTip(
+            self.tr(
+                "Check the text page by page against the scanned pages (%1 read by OCR)"
+            ).replace("%1", str(pages))
+        )
 
     def _run_waiting(self) -> None:
         waiting, self._waiting = self._waiting, []

@@ -60,7 +60,11 @@ class ResultWidget(QLabel):
             f'<span style="color:#555">{html.escape("、".join(hit.authors))}　{place}　'
             f"{hit.status_label}　{hit.hits} 处</span>",
         ]
-        lines += [f'<span style="color:#222">{marked_html(s)}</span>' for s in hit.snippets]
+        lines += [
+            (f'<span style="color:#8a6d3b">第{s.page}页</span>　' if s.page is not None else "")
+            + f'<span style="color:#222">{marked_html(s)}</span>'
+            for s in hit.snippets
+        ]
         super().__init__("<br>".join(lines))
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
