@@ -24,6 +24,7 @@ from wenshi.reading.document import OcrPage
 from wenshi.reading.layout import Line, join_pages, split_furniture
 from wenshi.reading.limits import DEFAULT_LIMITS, Limits
 from wenshi.reading.pdf import read_pdf_pages
+from wenshi.reading.scan import CONTENTS_PAGES
 from wenshi.records import NewManuscript
 from wenshi.text.cleanup import clean_paged
 from wenshi.text.wordcount import count_text
@@ -39,7 +40,7 @@ _ENTRY = re.compile(
 )
 _TOC_HEADING = re.compile(r"^目\s*录$")
 # The 目录 is looked for on the first pages; a page holding this many entries is one of it.
-_TOC_SEARCH_PAGES = 20
+_TOC_SEARCH_PAGES = CONTENTS_PAGES
 _MIN_ENTRIES = 3
 # A 栏目 heading in the 目录 is a short line without a page number.
 _MAX_SECTION_CHARS = 12

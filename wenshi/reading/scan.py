@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 # side to at most OCR_MAX_SIDE pixels: 5-号 text of a 16开 page stays legible, and a page
 # takes a third of the time it takes at full size).
 RENDER_DPI = 300
+# A volume's 目录 stands on its first pages (volume_import looks there too).
+CONTENTS_PAGES = 20
 OCR_MAX_SIDE = 2000
 
 
@@ -167,7 +169,8 @@ def _read_page(job: PageJob) -> OcrPage:
     lines = [_line(*row) for row in _ENGINE(_bgr(image), return_word_box=True)[0] or []]
     if lines:
         lines += _margin_numbers(image, lines)
-        _line_end_numbers(image, lines)
+        if job.index < CONTENTS_PAGES:
+            _line_end_numbers(image, lines)
     return OcrPage(job.index, image.width, image.height, engine_name(), lines)
 
 
