@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from wenshi import workflow
 from wenshi.changes import Changes
-from wenshi.errors import ImportFileError, InvalidValueError, WenshiError
+from wenshi.errors import CancelledError, ImportFileError, InvalidValueError, WenshiError
 from wenshi.manuscripts import Original
 from wenshi.progress import Progress
 from wenshi.reading import ReadOptions, read_document
@@ -109,6 +109,8 @@ def prepare_file(path: Path, options: ReadOptions, title: str | None = None) -> 
         item.header = header
         item.counts = count_text(header.body)
         item.sketch = sketch(header.body)
+    except CancelledError:
+        raise  # the whole import stops (OCR is stopped between pages), not only this file
     except WenshiError as exc:
         message = str(exc)
         item.error = (
