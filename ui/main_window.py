@@ -24,8 +24,10 @@ from ui.settings import LANGUAGES, settings
 from ui.widgets.catalog_view import CatalogView
 from ui.widgets.import_dialog import ImportDialog, ask_paths
 from ui.widgets.manuscript_editor import ManuscriptEditor
+from ui.widgets.proofread_view import ProofreadDialog
 from ui.widgets.search_panel import SearchPanel
 from ui.widgets.volume_builder import VolumeBuilder
+from ui.widgets.volume_import_dialog import VolumeImportDialog
 from ui.widgets.welcome import WelcomePage
 from wenshi.backup import backup_library
 from wenshi.changes import Aspect, Changes
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         a = self._action
         self.act_import = a(self.tr("&Import files…"), self.import_files, "Ctrl+I")
         self.act_import_folder = a(self.tr("Import a &folder…"), self.import_folder, "Ctrl+Shift+I")
+        self.act_import_volume = a(self.tr("Import a &published volume (PDF)…"), self.import_volume)
         self.act_sample = a(self.tr("Load the &sample library"), self.load_sample)
         self.act_backup = a(self.tr("&Back up library…"), self.backup)
         self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -129,6 +132,11 @@ class MainWindow(QMainWindow):
             self.tr("Move to &trash"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
         self.act_undelete = a(self.tr("&Restore from trash"), self.undelete_selected)
+        self.act_proofread = a(
+            self.tr("&Proofread against the scan…"),
+            lambda: self.proofread(self.editor.manuscript_id),
+        )
+        self.act_proofread.setEnabled(False)  # until a manuscript with OCR'd pages shows
         # Delete acts on the catalog's selection, so only where the catalog has the focus:
         # pressed in the volume tree or a text field it must not trash a hidden row.
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -140,6 +148,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.act_import,
             self.act_import_folder,
+            self.act_import_volume,
             self.act_sample,
             None,
             self.act_backup,
@@ -148,7 +157,15 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Manuscript"))
-        for action in (self.act_new, self.act_save, None, self.act_delete, self.act_undelete):
+        for action in (
+            self.act_new,
+            self.act_save,
+            None,
+            self.act_proofread,
+            None,
+            self.act_delete,
+            self.act_undelete,
+        ):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         search_menu = self.menuBar().addMenu(self.tr("S&earch"))
         search_menu.addAction(self.act_find)
@@ -178,6 +195,8 @@ class MainWindow(QMainWindow):
         self.catalog.selected.connect(self._select)
         self.search.open_hit.connect(self.open_hit)
         self.builder.open_manuscript.connect(self.open_manuscript)
+        self.editor.proofread.connect(self.proofread)
+        self.editor.proofreadable.connect(self.act_proofread.setEnabled)
         self.hub.changed.connect(self.refresh)
         self.hub.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.welcome.import_folder.connect(self.import_folder)
@@ -281,6 +300,23 @@ class MainWindow(QMainWindow):
     def _import(self, paths: list[str]) -> None:
         if paths:
             ImportDialog(self.hub, paths, self).exec()
+
+    def import_volume(self) -> None:
+        VolumeImportDialog(self.hub, parent=self).exec()
+
+    def proofread(self, manuscript_id: int) -> None:
+        """The manuscript's text beside its scanned pages; unsaved edits in the editor are
+        saved (or dropped) first, so the two never edit one body at once."""
+        if not manuscript_id or not self.editor.confirm_leave(
+            then=lambda: self.proofread(manuscript_id)
+        ):
+            return
+        dialog = ProofreadDialog(self.hub, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.proofreader = dialog
+        dialog.load(manuscript_id)
+        dialog.show()
 
     def load_sample(self) -> None:
         self.statusBar().showMessage(self.tr("Loading the sample library…"))

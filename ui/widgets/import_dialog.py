@@ -181,9 +181,11 @@ class ImportDialog(QDialog):
 
     # -- shared ------------------------------------------------------------------------------
     def _progress(self, done: int, total: int, message: str) -> None:
+        """The bar fills file by file and, while OCR reads one, page by page; the message
+        names the file and the page (“扫描.pdf：OCR 识别（3/10）”)."""
+        self.progress.setFormat(f"%p%  {message}")
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"%v/%m  {message}")
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
