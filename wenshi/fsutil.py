@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import sys
 from pathlib import Path
 
 from wenshi.errors import LibraryError
@@ -27,3 +29,10 @@ def reason(exc: OSError) -> str:
 
 def write_error(place: Path, exc: OSError) -> LibraryError:
     return LibraryError(f"{place}：无法写入（{reason(exc)}），未作任何修改")
+
+
+def printable(path: str | os.PathLike[str]) -> str:
+    """``path`` as text that can be printed and stored: bytes of its name that are not
+    valid in the file system's encoding (which Python keeps as lone surrogates, and UTF-8
+    output and SQLite refuse) are shown as ``\\xff``."""
+    return os.fsencode(path).decode(sys.getfilesystemencoding(), "backslashreplace")

@@ -122,7 +122,10 @@ def test_hanging_libreoffice_is_stopped_and_the_rest_imports(
         ("新稿.txt", "imported"),
         ("旧稿.doc", "error"),
     ]
-    assert results[1].error == f"{bad}：LibreOffice 转换超过 1 秒仍未完成，已停止（文件可能已损坏）"
+    assert results[1].error == (
+        f"{bad}：LibreOffice 转换超过 1 秒仍未完成，已停止，文件可能已损坏"
+        "（可用 --convert-timeout 放宽）"
+    )
 
 
 @needs_soffice

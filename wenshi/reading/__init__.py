@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wenshi.errors import ImportFileError
+from wenshi.fsutil import printable
 from wenshi.progress import Progress
 from wenshi.reading.document import Document
-from wenshi.reading.limits import DEFAULT_LIMITS, Limits
+from wenshi.reading.limits import DEFAULT_LIMITS, Limits, megabytes, over_limit
 
 # Suffix -> kind. The office formats are converted by LibreOffice, images read by OCR.
 KINDS = {
@@ -32,6 +33,7 @@ KINDS = {
 # The signature of an OLE2 compound file: Word 97–2003, WPS, and encrypted .docx.
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OFFICE_KINDS = frozenset({"doc", "wps", "rtf", "odt"})
+PLAIN_KINDS = frozenset({"txt", "md"})
 OCR_MODES = ("auto", "always", "never")
 
 
@@ -53,8 +55,8 @@ def kind_of(path: Path) -> str:
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
         raise ImportFileError(
-            f"{path}：不支持的文件类型“{path.suffix or '（无扩展名）'}”；可导入 .txt、.md、"
-            ".docx、.doc、.wps、.rtf、.odt、.pdf 和图片（.jpg、.png、.tif）"
+            f"{printable(path)}：不支持的文件类型“{printable(path.suffix) or '（无扩展名）'}”；"
+            "可导入 .txt、.md、.docx、.doc、.wps、.rtf、.odt、.pdf 和图片（.jpg、.png、.tif）"
         )
     return kind
 
@@ -63,29 +65,51 @@ def read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
+        raise ImportFileError(f"{printable(path)}：无法读取（{exc.strerror or exc}）") from exc
     if not data:
-        raise ImportFileError(f"{path}：文件为空")
+        raise ImportFileError(f"{printable(path)}：文件为空")
     return data
 
 
 def read_document(path: Path, options: ReadOptions | None = None) -> tuple[bytes, Document]:
     """Read one file: its bytes and what they hold. Raises ``ImportFileError`` naming the
-    file and the reason when it cannot be read."""
+    file and the reason when it cannot be read; a text file certainly over the
+    ``max_chars`` limit is refused by its size, before it is read."""
     options = options or ReadOptions()
     kind = kind_of(path)
+    name = printable(path)
+    if kind in PLAIN_KINDS:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # read_bytes says why
+        # No encoding takes more than 4 bytes a character (UTF-32 adds a 4-byte BOM).
+        if size > 4 * (options.limits.max_chars + 1):
+            raise _too_long(name, f"文件有 {megabytes(size)}，文字必定", options.limits)
     data = read_bytes(path)
-    return data, read_data(data, kind, str(path), options)
+    return data, read_data(data, kind, name, options)
+
+
+def _too_long(name: str, what: str, limits: Limits) -> ImportFileError:
+    return over_limit(name, f"{what}超过一篇稿件 {limits.max_chars:,} 个字符的上限", "max_chars")
 
 
 def read_data(data: bytes, kind: str, name: str, options: ReadOptions) -> Document:
-    """The ``Document`` in ``data`` of ``kind``; ``name`` is for messages."""
+    """The ``Document`` in ``data`` of ``kind``, refused if its text is over the
+    ``max_chars`` limit; ``name`` is for messages."""
+    document = _read_kind(data, kind, name, options)
+    if len(document.text) > options.limits.max_chars:
+        raise _too_long(name, f"文字有 {len(document.text):,} 个字符，", options.limits)
+    return document
+
+
+def _read_kind(data: bytes, kind: str, name: str, options: ReadOptions) -> Document:
     if kind == "docx" and data.startswith(OLE2):
         kind = "doc"  # a .doc renamed .docx, or an encrypted .docx: LibreOffice tells which
     if kind == "docx":
         from wenshi.reading.docx import extract_docx
 
-        return extract_docx(data, name)
+        return extract_docx(data, name, options.limits)
     if kind in OFFICE_KINDS:
         from wenshi.reading.office import read_office
 

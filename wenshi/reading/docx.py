@@ -24,6 +24,8 @@ from lxml import etree
 
 from wenshi.errors import ImportFileError
 from wenshi.reading.document import NOTES_HEADING, Document, Picture, note_mark
+from wenshi.reading.limits import DEFAULT_LIMITS, Limits
+from wenshi.reading.package import check_package
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # What a damaged or foreign package makes python-docx, zipfile or lxml raise on opening;
@@ -75,11 +77,12 @@ _CAPTION_TEXT = re.compile(r"(图\s*[\d一二三四五六七八九十〇]|图[\s
 _CAPTION_MAX = 80
 
 
-def extract_docx(data: bytes, name: str) -> Document:
+def extract_docx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read a .docx as ``Document`` text (see its conventions): the body with tables in
     place and text boxes after their paragraph, then footnotes and endnotes under
     ``注释：``; the distinct headers and footers as furniture; the pictures of the body with
-    their captions (taken out of the text: they print below the picture)."""
+    their captions (taken out of the text: they print below the picture). A package over
+    one of the ``limits`` is refused before it is parsed."""
     if data.startswith(_OLE2):
         raise ImportFileError(
             f"{name}：是旧版 Word 文档（.doc）或加了密码的文档，"
@@ -87,6 +90,7 @@ def extract_docx(data: bytes, name: str) -> Document:
         )
     broken = ImportFileError(f"{name}：不是有效的 .docx 文件（文件已损坏或不是 Word 文档）")
     try:
+        check_package(data, name, limits)
         document = docx.Document(io.BytesIO(data))
         part, body = document.part, document.element.body
     except _BROKEN:

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wenshi.errors import ImportFileError
+
 
 @dataclass(frozen=True)
 class Limits:
     # Characters of text in one manuscript: a whole volume of 《灵武文史》 is about 200,000.
     max_chars: int = 5_000_000
+    # Paragraphs (table cells included) of one .docx: a volume has about 3,000. Parsing
+    # a paragraph costs far more than its characters, so this is counted apart.
+    max_paragraphs: int = 200_000
     # A .docx/.odt is a zip: its parts unpacked, and how many parts.
     max_unpacked_bytes: int = 512 * 1024 * 1024
     max_parts: int = 10_000
@@ -24,3 +29,23 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# The command-line option that raises each limit: every refusal names it.
+OPTIONS = {
+    "max_chars": "--max-chars",
+    "max_paragraphs": "--max-paragraphs",
+    "max_unpacked_bytes": "--max-unpacked-mb",
+    "max_parts": "--max-parts",
+    "max_pixels": "--max-pixels",
+    "convert_timeout": "--convert-timeout",
+}
+
+
+def over_limit(name: str, what: str, limit: str) -> ImportFileError:
+    """The refusal of file ``name``: ``what`` is over which limit, and the option of
+    ``limit`` (a field of ``Limits``) that raises it."""
+    return ImportFileError(f"{name}：{what}（可用 {OPTIONS[limit]} 放宽）")
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:,.0f} MB" if size >= 1024 * 1024 else f"{size:,} 字节"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from wenshi.errors import ImportFileError
 from wenshi.reading.document import Document
 from wenshi.reading.docx import extract_docx
+from wenshi.reading.limits import over_limit
 
 if TYPE_CHECKING:
     from wenshi.reading import ReadOptions
@@ -48,7 +49,7 @@ def soffice() -> str | None:
 
 def read_office(data: bytes, kind: str, name: str, options: ReadOptions) -> Document:
     docx = convert_to_docx(data, kind, name, options.limits.convert_timeout)
-    document = extract_docx(docx, name)
+    document = extract_docx(docx, name, options.limits)
     document.kind = kind
     document.converted_by = "LibreOffice"
     return document
@@ -102,6 +103,8 @@ def _run(command: list[str], name: str, timeout: float) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        raise ImportFileError(
-            f"{name}：LibreOffice 转换超过 {timeout:g} 秒仍未完成，已停止（文件可能已损坏）"
+        raise over_limit(
+            name,
+            f"LibreOffice 转换超过 {timeout:g} 秒仍未完成，已停止，文件可能已损坏",
+            "convert_timeout",
         ) from None
