@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import Model
 from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import ImageOps
 
 from wenshi.changes import Aspect, Changes
 from wenshi.errors import ImportFileError, NotFoundError
+from wenshi.fsutil import printable
+from wenshi.reading.limits import DEFAULT_LIMITS, Limits
+from wenshi.reading.pixels import UNREADABLE, check_image
 from wenshi.timeutil import now_iso
 
 if TYPE_CHECKING:
@@ -49,14 +52,17 @@ class ImageInfo:
         return asdict(self)
 
 
-def _read_image(data: bytes, name: str) -> tuple[PILImage.Image, str, str]:
-    """The upright image plus the EXIF date and artist; refuses what Pillow cannot read."""
+def _read_image(data: bytes, name: str, limits: Limits | None) -> tuple[PILImage.Image, str, str]:
+    """The upright image plus the EXIF date and artist; refuses what Pillow cannot read
+    and, given ``limits``, an image over the pixel limit before it is decoded."""
+    if limits is not None:
+        check_image(data, name, limits)
     try:
         with PILImage.open(io.BytesIO(data)) as probe:
             probe.verify()
         image = PILImage.open(io.BytesIO(data))
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+    except UNREADABLE as exc:
         raise ImportFileError(f"{name}：不是可识别的图片（{type(exc).__name__}）") from exc
     exif = image.getexif()
     date = str(exif.get_ifd(_EXIF_IFD).get(_EXIF_DATE, "") or "")
@@ -100,7 +106,8 @@ class Images:
             original = self.library.files.find(row.sha256)
             if original is None:
                 raise NotFoundError(f"图片 {row.id} 的原始文件已不在文库中")
-            image, _, _ = _read_image(original.read_bytes(), row.original_name)
+            # Its size was checked against the limits of the run that attached it.
+            image, _, _ = _read_image(original.read_bytes(), row.original_name, None)
             image = image.convert("RGB")
             image.thumbnail(THUMB_SIZE)
             self.thumbs.mkdir(exist_ok=True)
@@ -117,21 +124,23 @@ class Images:
         caption: str = "",
         taken_on: str = "",
         photographer: str = "",
+        limits: Limits = DEFAULT_LIMITS,
     ) -> Changes:
         """Attach a photo file to a manuscript, after the ones it already has (``value``:
-        its ``ImageInfo``)."""
+        its ``ImageInfo``); one over the pixel limit is refused before it is decoded."""
         path = Path(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ImportFileError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
+            raise ImportFileError(f"{printable(path)}：无法读取（{exc.strerror or exc}）") from exc
         return self.attach_data(
             manuscript_id,
             data,
-            str(path),
+            printable(path),
             caption=caption,
             taken_on=taken_on,
             photographer=photographer,
+            limits=limits,
         )
 
     def attach_data(
@@ -143,11 +152,14 @@ class Images:
         caption: str = "",
         taken_on: str = "",
         photographer: str = "",
+        limits: Limits | None = DEFAULT_LIMITS,
     ) -> Changes:
         """Attach a photo's bytes (``name``: its file, for messages; the last part is kept
         as its original name). Called inside an import's transaction it joins it, so a
-        manuscript and the pictures of its .docx are stored together or not at all."""
-        image, exif_date, artist = _read_image(data, name)
+        manuscript and the pictures of its .docx are stored together or not at all.
+        ``limits`` None: the caller has checked the picture (an import does as it reads
+        the file, so a picture too large refuses the file before anything is stored)."""
+        image, exif_date, artist = _read_image(data, name, limits)
         manuscript = self.library.manuscripts.row(manuscript_id)
         sha = self.library.files.put(data, Path(name).suffix)
         t = self.t

@@ -9,8 +9,11 @@ batch whoever calls it: the search index is brought up to date once, at the end.
 
 from __future__ import annotations
 
+import errno
 import hashlib
-from collections.abc import Iterable, Sequence
+import os
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 from wenshi import workflow
 from wenshi.changes import Changes
 from wenshi.errors import CancelledError, ImportFileError, InvalidValueError, WenshiError
+from wenshi.fsutil import printable
 from wenshi.manuscripts import Original
 from wenshi.progress import Progress
 from wenshi.reading import ReadOptions, read_document
-from wenshi.reading.document import Document
+from wenshi.reading.document import Document, Picture
 from wenshi.reading.limits import DEFAULT_LIMITS, Limits
+from wenshi.reading.pixels import check_image
 from wenshi.records import NewManuscript
 from wenshi.text.byline import Header, parse_header
 from wenshi.text.cleanup import clean_paged
@@ -45,19 +50,66 @@ def _is_clutter(name: str) -> bool:
 
 
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus every file below each named folder (sorted, clutter skipped).
-    A missing path is kept so that it is reported as an error in its turn."""
+    """Files named directly, plus every file below each named folder (sorted, clutter
+    skipped, links followed). A missing path, and a link that leads nowhere or in a
+    circle, is kept so that it is reported as an error in its turn."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if not path.is_dir():
+        if path.is_dir():
+            root = _identity(path)
+            out += sorted(_walk(path, {root}, {root}))
+        else:
             out.append(path)
-            continue
-        for found in sorted(path.rglob("*")):
-            parts = found.relative_to(path).parts
-            if found.is_file() and not any(_is_clutter(part) for part in parts):
-                out.append(found)
     return out
+
+
+def _identity(folder: Path) -> tuple[int, int]:
+    info = folder.stat()
+    return info.st_dev, info.st_ino
+
+
+def _walk(
+    folder: Path, ancestors: set[tuple[int, int]], seen: set[tuple[int, int]]
+) -> Iterator[Path]:
+    """The files below ``folder``. A link to a folder is followed once (``seen``: every
+    folder walked, so links cannot multiply the work); one to a folder it is inside of
+    (``ancestors``) would never end, and is kept to be reported."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return  # a folder that cannot be listed holds nothing to import
+    for entry in entries:
+        if _is_clutter(entry.name):
+            continue
+        path = folder / entry.name
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError:  # a link in a circle of links
+            is_dir = is_file = False
+        if is_dir:
+            identity = _identity(path)
+            if identity in ancestors:
+                yield path
+            elif identity not in seen:
+                seen.add(identity)
+                yield from _walk(path, ancestors | {identity}, seen)
+        elif is_file or (entry.is_symlink() and _link_problem(path)):
+            yield path
+
+
+def _link_problem(path: Path) -> str | None:
+    """Why the link ``path`` leads to no file (None: it does, or it is no link)."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.stat()
+    except FileNotFoundError:
+        return "链接指向的文件不存在"
+    except OSError as exc:
+        return "链接形成循环" if exc.errno == errno.ELOOP else None
+    # collect_paths keeps a link to a folder only when it leads back to one it is in.
+    return "链接形成循环" if stat.S_ISDIR(target.st_mode) else None
 
 
 @dataclass
@@ -99,13 +151,21 @@ class ImportResult:
 def prepare_file(path: Path, options: ReadOptions, title: str | None = None) -> Prepared:
     """Read, decode, clean, parse and count one file; never raises for a bad file."""
     item = Prepared(path=path)
+    name = printable(path)
     try:
+        problem = _link_problem(path)
+        if problem:
+            raise ImportFileError(f"{name}：{problem}")
         item.data, item.document = read_document(path, options)
+        for number, picture in enumerate(item.document.pictures, start=1):
+            check_image(
+                picture.data, f"{name}：{_picture_name(path, number, picture)}", options.limits
+            )
         item.kind = item.document.kind
         item.sha256 = hashlib.sha256(item.data).hexdigest()
         header = parse_header(clean_paged(item.document.text), title)
         if not header.title.strip():
-            raise ImportFileError(f"{path}：没有任何文字内容")
+            raise ImportFileError(f"{name}：没有任何文字内容")
         item.header = header
         item.counts = count_text(header.body)
         item.sketch = sketch(header.body)
@@ -114,9 +174,14 @@ def prepare_file(path: Path, options: ReadOptions, title: str | None = None) -> 
     except WenshiError as exc:
         message = str(exc)
         item.error = (
-            message if str(path) in message or path.name in message else f"{path}：{message}"
+            message if name in message or printable(path.name) in message else f"{name}：{message}"
         )
     return item
+
+
+def _picture_name(path: Path, number: int, picture: Picture) -> str:
+    """The original name of picture ``number`` of the file at ``path``."""
+    return f"{printable(path.stem)}-图{number}{picture.suffix}"
 
 
 def _raw_reason(document: Document) -> str:
@@ -136,7 +201,7 @@ def _within(outer: Progress, index: int, count: int, path: Path) -> Progress:
         outer.update(
             index * scale + min(done, scale),
             count * scale,
-            f"{path.name}：{message}（{done}/{total}）",
+            f"{printable(path.name)}：{message}（{done}/{total}）",
         )
 
     return outer.within(report)
@@ -170,7 +235,7 @@ class Imports:
         items: list[Prepared] = []
         seen: dict[str, int] = {}
         for index, path in enumerate(files):
-            progress.update(index, len(files), f"读取 {path.name}")
+            progress.update(index, len(files), f"读取 {printable(path.name)}")
             progress.check()
             options = ReadOptions(
                 encoding,
@@ -206,7 +271,7 @@ class Imports:
         results: list[ImportResult] = []
         with self.library.batch() as batch:
             for index, item in enumerate(items):
-                progress.update(index, len(items), f"导入 {item.path.name}")
+                progress.update(index, len(items), f"导入 {printable(item.path.name)}")
                 progress.check()
                 results.append(self._commit_one(item, status))
             progress.update(len(items), len(items), "导入完成")
@@ -216,7 +281,7 @@ class Imports:
     def _commit_one(self, item: Prepared, status: str) -> ImportResult:
         document = item.document
         result = ImportResult(
-            path=str(item.path),
+            path=printable(item.path),
             status="error",
             encoding=(document.encoding or None) if document else None,
         )
@@ -229,7 +294,7 @@ class Imports:
         duplicate = queries.manuscript_with_file(item.sha256)
         if duplicate is not None:
             result.status, result.id = "duplicate", duplicate
-            result.error = f"{item.path}：与库中稿件 {duplicate} 的原始文件完全相同，未重复导入"
+            result.error = f"{result.path}：与库中稿件 {duplicate} 的原始文件完全相同，未重复导入"
             return result
         # A file imported earlier in this batch may resemble this one: look again.
         match = queries.most_similar(item.sketch)
@@ -240,10 +305,10 @@ class Imports:
             with self.library.transaction():
                 new_id = self._add(item, header, document, status, similar)
         except WenshiError as exc:
-            result.error = f"{item.path}：{exc}"
+            result.error = f"{result.path}：{exc}"
             return result
         except OSError as exc:
-            result.error = f"{item.path}：无法写入文库（{exc.strerror or exc}）"
+            result.error = f"{result.path}：无法写入文库（{exc.strerror or exc}）"
             return result
         result.status, result.id, result.similar_to = "imported", new_id, similar
         return result
@@ -267,7 +332,7 @@ class Imports:
             ),
             original=Original(
                 sha256=item.sha256,
-                name=item.path.name,
+                name=printable(item.path.name),
                 size=len(item.data),
                 kind=item.kind,
                 encoding=document.encoding,
@@ -278,8 +343,10 @@ class Imports:
         ).value
         self.library.ocr.store(item.sha256, document.ocr_pages)
         for number, picture in enumerate(document.pictures, start=1):
-            name = f"{item.path.stem}-图{number}{picture.suffix}"
-            self.library.images.attach_data(new_id, picture.data, name, caption=picture.caption)
+            name = _picture_name(item.path, number, picture)
+            self.library.images.attach_data(  # checked by prepare_file
+                new_id, picture.data, name, caption=picture.caption, limits=None
+            )
         return new_id
 
     def run(

@@ -140,6 +140,7 @@ def test_docx_with_a_broken_picture_is_not_half_imported(library: Library, tmp_p
     assert result.status == "error"
     assert result.error == f"{path}：坏图-图1.png：不是可识别的图片（UnidentifiedImageError）"
     assert library.queries.list() == []  # no manuscript without its pictures
+    assert list(library.files.all_files()) == []  # refused as it was read: nothing stored
 
 
 def test_counts_match_the_stored_body(library: Library):

@@ -26,6 +26,7 @@ from ui.hub import Hub
 from ui.tasks import Job
 from wenshi import workflow
 from wenshi.changes import Changes
+from wenshi.fsutil import printable
 from wenshi.imports import ImportResult, Prepared
 
 FILE_FILTER = QT_TRANSLATE_NOOP(
@@ -117,13 +118,14 @@ class ImportDialog(QDialog):
                     WARN,
                 )
             elif item.same_as_earlier:
-                note, color = self.tr("Same bytes as %s: skipped") % item.same_as_earlier.name, WARN
+                earlier = printable(item.same_as_earlier.name)
+                note, color = self.tr("Same bytes as %s: skipped") % earlier, WARN
             elif item.similar_to:
                 note, color = self.tr("Looks like a near-duplicate of #%d") % item.similar_to, WARN
             if not item.error and not item.duplicate_of and not item.same_as_earlier:
                 good += 1
             values = [
-                item.path.name,
+                printable(item.path.name),
                 (item.document.encoding or item.kind) if item.document else "",
                 header.title if header else "",
                 "、".join(header.authors) if header else "",
@@ -132,7 +134,7 @@ class ImportDialog(QDialog):
             ]
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(str(item.path) if col == 0 else value)
+                cell.setToolTip(printable(item.path) if col == 0 else value)
                 if color is not None:
                     cell.setBackground(color)
                 if col == 4:
