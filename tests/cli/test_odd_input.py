@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
 
 from tests.cli.test_cli import Run
+from tests.core.test_import_limits import docx_with, paragraphs, png_header, undecodable
 
 
 def test_a_closed_pipe_ends_quietly(run: Run):
@@ -72,9 +74,7 @@ def test_impossible_numbers_are_usage_errors(run: Run, argv: tuple[str, ...], me
     assert run(*argv) == (2, "", message)
 
 
-def test_count_of_an_empty_file_is_zero_and_json_keeps_one_entry_per_file(
-    tmp_path: Path, capsys
-):
+def test_count_of_an_empty_file_is_zero_and_json_keeps_one_entry_per_file(tmp_path: Path, capsys):
     empty, text, missing = tmp_path / "空.txt", tmp_path / "a.txt", tmp_path / "无.txt"
     empty.write_bytes(b"")
     text.write_text("灵武", encoding="utf-8")
@@ -96,3 +96,56 @@ def test_count_of_an_empty_file_is_zero_and_json_keeps_one_entry_per_file(
 def test_volume_create_prints_the_title_as_given(run: Run):
     code, out, _err = run("volume", "create", "18", "--title", "《灵武文史》第十八辑")
     assert (code, out) == (0, "已新建第 18 辑 《灵武文史》第十八辑（版心 28x30）\n")
+
+
+def test_a_file_name_that_is_not_utf8_prints_with_escapes(tmp_path: Path):
+    folder = tmp_path / "来稿"
+    folder.mkdir()
+    undecodable(folder, b"\xff\xfe.txt", "灵武旧事\n\n马鸿宾是灵武人。".encode())
+    undecodable(folder, b"\xff.docx", "这不是 Word 文件".encode())
+    wenshi = [sys.executable, "-m", "wenshi.cli.main", "--library", str(tmp_path / "lib")]
+    shown = subprocess.run([*wenshi, "import", str(folder)], capture_output=True, timeout=120)
+    assert shown.returncode == 1
+    assert shown.stdout.decode("utf-8").splitlines() == [
+        "已导入  #1  灵武旧事  [utf-8，字数 8]",
+        "共 2 个文件：导入 1，重复 0，失败 1",
+    ]
+    assert shown.stderr.decode("utf-8") == (
+        f"wenshi: {folder}/\\xff.docx：不是有效的 .docx 文件（文件已损坏或不是 Word 文档）\n"
+    )
+    again = subprocess.run([*wenshi, "import", str(folder), "--json"], capture_output=True)
+    rows = json.loads(again.stdout.decode("utf-8"))
+    assert [(r["path"], r["status"]) for r in rows] == [
+        (f"{folder}/\\xff.docx", "error"),
+        (f"{folder}/\\xff\\xfe.txt", "duplicate"),
+    ]
+
+
+def test_import_limits_are_raised_by_their_options(run: Run, tmp_path: Path):
+    path = docx_with(tmp_path / "短.docx", paragraphs(30, "灵武文史。"))
+    assert run("import", str(path), "--max-paragraphs", "20") == (
+        1,
+        "共 1 个文件：导入 0，重复 0，失败 1\n",
+        f"wenshi: {path}：段落超过 20 个的上限（可用 --max-paragraphs 放宽）\n",
+    )
+    code, _out, err = run("import", str(path), "--max-unpacked-mb", "0")
+    assert code == 1 and "（可用 --max-unpacked-mb 放宽）" in err
+    code, out, err = run("import", str(path), "--max-paragraphs", "30", "--max-unpacked-mb", "1")
+    assert (code, err) == (0, "") and out.endswith("共 1 个文件：导入 1，重复 0，失败 0\n")
+
+
+def test_image_add_refuses_an_image_of_too_many_pixels_and_adds_the_next(run: Run, tmp_path: Path):
+    text = tmp_path / "a.txt"
+    text.write_text("横城古渡\n\n黄河岸边的横城古渡。", encoding="utf-8")
+    assert run("import", str(text))[0] == 0
+    huge, small = tmp_path / "巨幅.png", tmp_path / "小.png"
+    huge.write_bytes(png_header(30000, 30000))
+    PILImage.new("RGB", (20, 10), "red").save(small)
+    assert run("image", "add", "1", str(huge), str(small)) == (
+        1,
+        "图1  #1  小.png  20×10  \n",
+        f"wenshi: {huge}：图片 30000×30000 有 900,000,000 像素，超过 200,000,000 像素的上限"
+        "（可用 --max-pixels 放宽）\n",
+    )
+    code, _out, err = run("image", "add", "1", str(small), "--max-pixels", "199")
+    assert code == 1 and "超过 199 像素的上限（可用 --max-pixels 放宽）" in err

@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from wenshi.cli.common import limit_options, limits_from
 from wenshi.cli.output import error_line, print_json, table
 from wenshi.errors import WenshiError
+from wenshi.fsutil import printable
 from wenshi.layout import Layout
 from wenshi.reading import ReadOptions, read_document
 from wenshi.text.wordcount import count_text, layout_words
@@ -37,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--encoding", metavar="E", help="指定文本编码（如 gb18030、big5、utf-8）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
+    limit_options(p)
     p.set_defaults(handler=run, needs_library=False)
 
 
@@ -44,16 +47,17 @@ def run(args: argparse.Namespace, _library: object) -> int:
     layout = Layout.parse(args.layout) if args.layout else None
     results: list[dict[str, Any]] = []
     failed = False
+    limits = limits_from(args)
     for name in args.files:
         path = Path(name)
         try:
-            text, encoding, kind = _text_of(path, args.encoding)
+            text, encoding, kind = _text_of(path, ReadOptions(args.encoding, limits=limits))
         except WenshiError as exc:
             error_line(str(exc))
             failed = True
-            results.append({"file": str(path), "error": str(exc)})  # scripts stay aligned
+            results.append({"file": printable(path), "error": str(exc)})  # scripts stay aligned
             continue
-        row: dict[str, Any] = {"file": str(path), "kind": kind, "encoding": encoding}
+        row: dict[str, Any] = {"file": printable(path), "kind": kind, "encoding": encoding}
         row.update(count_text(text).as_dict())
         if layout is not None:
             row["layout_words"] = layout_words(text, layout, verse=args.verse)
@@ -78,10 +82,10 @@ def _shown(row: dict[str, Any]) -> str:
     return row["encoding"] or row["kind"] if row["encoding"] is not None else "—"
 
 
-def _text_of(path: Path, encoding: str | None) -> tuple[str, str | None, str]:
+def _text_of(path: Path, options: ReadOptions) -> tuple[str, str | None, str]:
     """A file's text and encoding; an empty text file has no text (Word counts 0), where
     importing it would be refused."""
     if path.suffix.lower() in (".txt", ".md") and path.is_file() and path.stat().st_size == 0:
         return "", None, "txt"
-    _, document = read_document(path, ReadOptions(encoding=encoding))
+    _, document = read_document(path, options)
     return document.text, document.encoding, document.kind

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from wenshi.cli.argtypes import natural
-from wenshi.cli.common import json_flag
+from wenshi.cli.common import json_flag, limit_options, limits_from
 from wenshi.cli.output import error_line, print_json, table
 from wenshi.errors import ImportFileError
 from wenshi.library import Library
@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--caption", default="", help="图注")
     p.add_argument("--date", default="", help="拍摄日期（默认取 EXIF）")
     p.add_argument("--by", default="", metavar="NAME", help="摄影者（默认取 EXIF）")
+    limit_options(p, "max_pixels")
     p.set_defaults(handler=cmd_image_add)
     p = isub.add_parser("list", help="列出稿件的图片")
     p.add_argument("id", type=natural)
@@ -41,10 +42,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_image_add(args: argparse.Namespace, library: Library) -> int:
     failed = False
+    limits = limits_from(args)
     for name in args.files:
         try:
             info = library.images.attach(
-                args.id, Path(name), caption=args.caption, taken_on=args.date, photographer=args.by
+                args.id,
+                Path(name),
+                caption=args.caption,
+                taken_on=args.date,
+                photographer=args.by,
+                limits=limits,
             ).value
         except ImportFileError as exc:
             error_line(str(exc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from wenshi import workflow
-from wenshi.cli.common import json_flag
+from wenshi.cli.common import json_flag, limit_options, limits_from
 from wenshi.cli.output import error_line, print_json, terminal_progress
 from wenshi.imports import ImportResult
 from wenshi.library import Library
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def add_reading_options(p: argparse.ArgumentParser) -> None:
-    """Options of every command that reads PDFs and scans."""
+    """Options of every command that reads PDFs and scans, and the limits it checks."""
     p.add_argument(
         "--ocr",
         choices=OCR_MODES,
@@ -34,6 +34,7 @@ def add_reading_options(p: argparse.ArgumentParser) -> None:
         help="PDF 何时用 OCR：auto 只识别没有可用文字层的页（默认），always 全部，never 不识别",
     )
     p.add_argument("--password", help="加密 PDF 的密码")
+    limit_options(p)
 
 
 def cmd_import(args: argparse.Namespace, library: Library) -> int:
@@ -45,6 +46,7 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
         title=args.title,
         ocr=args.ocr,
         password=args.password,
+        limits=limits_from(args),
         progress=terminal_progress(),
     ).value
     print_results(results, args.json)

@@ -7,7 +7,7 @@ import difflib
 from pathlib import Path
 
 from wenshi.cli.argtypes import natural
-from wenshi.cli.common import json_flag
+from wenshi.cli.common import json_flag, limit_options, limits_from
 from wenshi.cli.count_cmd import LABELS as COUNT_LABELS
 from wenshi.cli.output import print_json, table
 from wenshi.errors import InvalidValueError
@@ -60,6 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--if-version", type=natural, metavar="V", help="只在稿件仍是第 V 版信息时修改（防止覆盖）"
     )
+    limit_options(p)
     p.set_defaults(handler=cmd_edit)
 
     p = sub.add_parser("history", help="正文版本、信息修改与审稿记录")
@@ -160,7 +161,8 @@ def cmd_set(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_edit(args: argparse.Namespace, library: Library) -> int:
-    _, document = read_document(Path(args.body_file), ReadOptions(encoding=args.encoding))
+    options = ReadOptions(args.encoding, limits=limits_from(args))
+    _, document = read_document(Path(args.body_file), options)
     text = document.text
     before = library.manuscripts.get(args.id, include_deleted=False).revisions
     number = library.manuscripts.edit_body(

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from wenshi.cli.argtypes import natural
-from wenshi.cli.common import json_flag
+from wenshi.cli.common import json_flag, limits_from
 from wenshi.cli.import_cmd import add_reading_options
 from wenshi.cli.output import print_json, table, terminal_progress
 from wenshi.library import Library
@@ -32,6 +32,7 @@ def cmd_import_volume(args: argparse.Namespace, library: Library) -> int:
         title=args.title,
         ocr=args.ocr,
         password=args.password,
+        limits=limits_from(args),
         progress=terminal_progress(),
     )
     if args.json:
