@@ -12,6 +12,7 @@ from tests.ui.conftest import type_chinese, wait_idle
 from tests.ui.scans import draw_scan, needs_font
 from tests.ui.test_volume_import import PAGES
 from tests.ui.test_workflows import click_row
+from ui.widgets.proofread_view import PAGE_MARGIN
 
 # What OCR was unsure of (confidences set after the import: the clean drawing is read
 # with confidence near 1 everywhere).
@@ -45,12 +46,14 @@ def box_of(window, mid: int, page: int, char: str) -> list[list[int]]:
 
 
 def on_screen(dialog, box, where: str = "center") -> QPoint:
-    """The point of ``box`` on the page as shown (the page is fitted to its pane)."""
-    f = dialog.image.width() / dialog.image.image.width()
+    """The point of ``box`` on the page as shown: fitted to its pane, inside a margin."""
+    m = PAGE_MARGIN
+    f = (dialog.image.width() - 2 * m) / dialog.image.image.width()
     xs, ys = [x for x, _ in box], [y for _, y in box]
+    x = m + (min(xs) + max(xs)) / 2 * f
     if where == "top":  # the middle of its top edge, where its outline runs
-        return QPoint(round((min(xs) + max(xs)) / 2 * f), round(min(ys) * f))
-    return QPoint(round((min(xs) + max(xs)) / 2 * f), round((min(ys) + max(ys)) / 2 * f))
+        return QPoint(round(x), round(m + min(ys) * f))
+    return QPoint(round(x), round(m + (min(ys) + max(ys)) / 2 * f))
 
 
 def outline_at(dialog, point: QPoint) -> QColor:
@@ -84,7 +87,9 @@ def test_proofread_a_scan_page_by_page(qtbot, window, tmp_path):
     dialog = window.proofreader
     wait_idle(qtbot, window)  # the text, then the page image rendered on the lane
     assert dialog.isVisible()
-    assert dialog.heading.text() == f"<b>#{mid} 灵州古城考略</b>"
+    assert dialog.heading.text() == (
+        f'<b>#{mid} 灵州古城考略</b>　<span style="color:#666;font-size:11pt">马文华</span>'
+    )
     assert dialog.page_label.text() == "Page 1 of the file · 1/2"
     assert dialog.text.toPlainText() == first
     assert dialog.unsure.text() == "Unsure characters on this page: 1 (corrected: 0)"

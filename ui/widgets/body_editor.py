@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QMimeData, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -72,7 +72,7 @@ class PageMarker(QPyTextObject):
             text = document.toPlainText()
             self._positions = [i for i, ch in enumerate(text) if ch == PAGE_OBJECT]
         number = self.edit.first_page + bisect.bisect_left(self._positions, position) + 1
-        return self.edit.tr("Page %1").replace("%1", str(number))
+        return QCoreApplication.translate("BodyEditor", "Page %1").replace("%1", str(number))
 
     def intrinsicSize(self, document: QTextDocument, position: int, fmt: QTextFormat) -> QSizeF:
         # As wide as a line, so it stands on a line of its own wherever it is.

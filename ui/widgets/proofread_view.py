@@ -11,6 +11,7 @@ revision of the body, form feeds and all, through the ordinary edit of a manuscr
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -56,6 +57,7 @@ CURRENT = QColor(30, 110, 220)
 UNSURE_TEXT = QColor("#fadbd8")
 CURRENT_TEXT = QColor("#cfe2ff")
 ZOOMS = (1.0, 1.5, 2.0, 3.0)
+PAGE_MARGIN = 14  # around the page in its pane, where its shadow falls
 
 
 def render_page(path: str, kind: str, index: int) -> QImage:
@@ -87,16 +89,25 @@ def render_page(path: str, kind: str, index: int) -> QImage:
 
 @dataclass
 class PageState:
-    """The characters OCR read on one page and where each now is in its text."""
+    """The characters OCR read on one page and where each now is in its text.
+
+    ``ours`` and ``unplaced`` are fixed when the page is shown: the characters on lines of
+    this manuscript (a page may hold the end of the article before it), and those the text
+    did not have even then. A character of ours the text has lost since was deleted or
+    rewritten by the proofreader: dealt with, like one typed over."""
 
     chars: list[OcrChar]
     offsets: list[int | None]  # per character, its offset in the page's text
     at: dict[int, int]  # text offset -> character
-    ours: set[int]  # the characters on lines of this manuscript (a page may hold others)
+    ours: set[int]
+    unplaced: set[int]
 
     @staticmethod
-    def of(chars: list[OcrChar], text: str) -> PageState:
+    def of(chars: list[OcrChar], text: str, shown: PageState | None = None) -> PageState:
         offsets = align(chars, text)
+        at = {o: n for n, o in enumerate(offsets) if o is not None}
+        if shown is not None:
+            return PageState(chars, offsets, at, shown.ours, shown.unplaced)
         lines: dict[int, list[int]] = {}
         for n, char in enumerate(chars):
             lines.setdefault(char.line, []).append(n)
@@ -106,12 +117,14 @@ class PageState:
             if 2 * sum(offsets[m] is not None for m in members) >= len(members)
             for n in members
         }
-        at = {o: n for n, o in enumerate(offsets) if o is not None}
-        return PageState(chars, offsets, at, ours)
+        unplaced = {n for n, offset in enumerate(offsets) if offset is None}
+        return PageState(chars, offsets, at, ours, unplaced)
 
     def corrected(self, n: int, text: str) -> bool:
         offset = self.offsets[n]
-        return offset is not None and text[offset] != self.chars[n].char
+        if offset is None:
+            return n not in self.unplaced
+        return text[offset] != self.chars[n].char
 
 
 class PageImage(QWidget):
@@ -152,13 +165,24 @@ class PageImage(QWidget):
 
     def _factor(self) -> float:
         """Widget pixels per image pixel."""
-        return self.width() / self.image.width() if self.image is not None else 1.0
+        if self.image is None or not self.image.width():
+            return 1.0
+        return (self.width() - 2 * PAGE_MARGIN) / self.image.width()
+
+    def page_rect(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(PAGE_MARGIN, PAGE_MARGIN, -PAGE_MARGIN, -PAGE_MARGIN)
+
+    def height_for(self, width: float) -> int:
+        return round((width - 2 * PAGE_MARGIN) * self.aspect() + 2 * PAGE_MARGIN)
 
     def polygon(self, n: int) -> QPolygonF:
         """Character ``n``'s box in widget pixels."""
-        f = self._factor()
+        f, m = self._factor(), PAGE_MARGIN
         return QPolygonF(
-            [QPointF(x * self.scale_x * f, y * self.scale_y * f) for x, y in self.chars[n].box]
+            [
+                QPointF(m + x * self.scale_x * f, m + y * self.scale_y * f)
+                for x, y in self.chars[n].box
+            ]
         )
 
     def char_at(self, point: QPointF) -> int | None:
@@ -183,12 +207,18 @@ class PageImage(QWidget):
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.drawImage(QRectF(self.rect()), self.image)
+        page = self.page_rect()
+        for spread, alpha in ((6, 12), (4, 22), (2, 40)):  # a soft shadow under the sheet
+            painter.fillRect(page.adjusted(-1, 0, spread, spread), QColor(60, 50, 30, alpha))
+        painter.drawImage(page, self.image)
         band = self._band()
         if band is not None:  # the rest of the page belongs to other articles
             veil = QColor(255, 255, 255, 170)
-            painter.fillRect(QRectF(0, 0, self.width(), band[0]), veil)
-            painter.fillRect(QRectF(0, band[1], self.width(), self.height() - band[1]), veil)
+            top, bottom = max(page.top(), band[0]), min(page.bottom(), band[1])
+            painter.fillRect(QRectF(page.left(), page.top(), page.width(), top - page.top()), veil)
+            painter.fillRect(
+                QRectF(page.left(), bottom, page.width(), page.bottom() - bottom), veil
+            )
         for n, char in enumerate(self.chars):
             if char.unsure and n in self.ours:
                 color = CORRECTED if n in self.corrected else UNSURE
@@ -366,7 +396,16 @@ class ProofreadDialog(QDialog):
         self.texts = source.texts
         self.shown = False
         detail = source.detail
-        self.heading.setText(f"<b>#{detail.id} {detail.title}</b>")
+        place = f"第{detail.volume}辑 · {detail.section}" if detail.volume else ""
+        about = "　".join(part for part in ("、".join(detail.authors), place) if part)
+        self.heading.setText(
+            f"<b>#{detail.id} {html.escape(detail.title)}</b>"
+            + (
+                f'　<span style="color:#666;font-size:11pt">{html.escape(about)}</span>'
+                if about
+                else ""
+            )
+        )
         self.show_page(min(page, len(self.texts) - 1))
         self._set_dirty()
         self.text.setFocus()
@@ -480,7 +519,7 @@ class ProofreadDialog(QDialog):
     def _layout_image(self) -> None:
         """Fit the page to the width of its pane, times the zoom."""
         width = max(100, self.scroll.viewport().width()) * ZOOMS[self.zoom]
-        self.image.resize(QSize(int(width), int(width * self.image.aspect())))
+        self.image.resize(QSize(int(width), self.image.height_for(int(width))))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -507,7 +546,7 @@ class ProofreadDialog(QDialog):
         if self.state is None:
             return
         text = self.text.toPlainText()
-        self.state = PageState.of(self.state.chars, text)
+        self.state = PageState.of(self.state.chars, text, self.state)
         state = self.state
         unsure = [n for n, c in enumerate(state.chars) if c.unsure and n in state.ours]
         corrected = {n for n in unsure if state.corrected(n, text)}
@@ -621,7 +660,7 @@ class ProofreadDialog(QDialog):
         text = self.text.toPlainText()
         offset = self.state.offsets[n] if self.state is not None else None
         if offset is None:
-            info = self.tr("OCR read “%1” here (%2% sure); the text no longer has it")
+            info = self.tr("OCR read “%1” here (%2% sure); not in this text")
         elif text[offset] != char.char:
             info = self.tr("OCR read “%1” here (%2% sure); corrected to “%3”")
         else:

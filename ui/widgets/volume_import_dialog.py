@@ -63,7 +63,6 @@ class VolumeImportDialog(QDialog):
         file_row.addWidget(self.browse)
         self.number = QSpinBox()
         self.number.setRange(1, 9999)
-        self.number.setPrefix(self.tr("Volume "))
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Optional: read from the cover when empty"))
         self.ocr = QComboBox()
