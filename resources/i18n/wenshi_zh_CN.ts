@@ -12,6 +12,10 @@
         <translation>下一处 ▶</translation>
     </message>
     <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
         <source>Words (Word) %1   Han %2   Characters (no spaces) %3   Characters (with spaces) %4   Paragraphs %5   Layout words (%6) %7</source>
         <translation>字数(Word) %1   汉字 %2   字符数(不计空格) %3   字符数(计空格) %4   段落数 %5   版面字数(%6) %7</translation>
     </message>
@@ -252,8 +256,8 @@
         <translation>与 #%d 疑似重复</translation>
     </message>
     <message>
-        <source>Manuscripts (*.txt *.md *.docx);;All files (*)</source>
-        <translation>稿件 (*.txt *.md *.docx);;所有文件 (*)</translation>
+        <source>Manuscripts and scans (*.txt *.md *.docx *.doc *.wps *.rtf *.odt *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;All files (*)</source>
+        <translation>稿件与扫描件 (*.txt *.md *.docx *.doc *.wps *.rtf *.odt *.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Note</source>
@@ -374,6 +378,10 @@
         <translation>新建稿件(&amp;N)</translation>
     </message>
     <message>
+        <source>&amp;Proofread against the scan…</source>
+        <translation>对照扫描件校对(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -412,6 +420,10 @@
     <message>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;published volume (PDF)…</source>
+        <translation>导入已出版的一辑(PDF)(&amp;P)…</translation>
     </message>
     <message>
         <source>Interface language</source>
@@ -493,6 +505,10 @@
 <context>
     <name>ManuscriptEditor</name>
     <message>
+        <source>, pages %1 of the file</source>
+        <translation>，原件第 %1 页</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>通讯地址</translation>
     </message>
@@ -507,6 +523,10 @@
     <message>
         <source>Changed elsewhere</source>
         <translation>已在别处修改</translation>
+    </message>
+    <message>
+        <source>Check the text page by page against the scanned pages (%1 read by OCR)</source>
+        <translation>逐页对照扫描件核对文字（%1 页经 OCR 识别）</translation>
     </message>
     <message>
         <source>Compiled by</source>
@@ -545,12 +565,20 @@
         <translation>原始文件</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>页码</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
         <source>Photos</source>
         <translation>图片</translation>
+    </message>
+    <message>
+        <source>Proofread against the scan…</source>
+        <translation>对照扫描件校对…</translation>
     </message>
     <message>
         <source>Reading manuscript #%1…</source>
@@ -627,6 +655,117 @@
     <message>
         <source>&#x3000;(in the trash)</source>
         <translation>&#x3000;（在回收站中）</translation>
+    </message>
+</context>
+<context>
+    <name>ProofreadDialog</name>
+    <message>
+        <source>&lt;span style=&quot;color:#d62728&quot;&gt;▢&lt;/span&gt; OCR unsure (confidence under 80%)&#x3000;&lt;span style=&quot;color:#2ca02c&quot;&gt;▢&lt;/span&gt; corrected&#x3000;&lt;span style=&quot;color:#1e6edc&quot;&gt;▣&lt;/span&gt; at the cursor</source>
+        <translation>&lt;span style=&quot;color:#d62728&quot;&gt;▢&lt;/span&gt; OCR 没有把握（置信度低于 80%）&#x3000;&lt;span style=&quot;color:#2ca02c&quot;&gt;▢&lt;/span&gt; 已改正&#x3000;&lt;span style=&quot;color:#1e6edc&quot;&gt;▣&lt;/span&gt; 光标所在</translation>
+    </message>
+    <message>
+        <source>Click a character on the scan to find it in the text.</source>
+        <translation>在扫描件上点击一个字，即可在文字中找到它。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Next unsure character ▶</source>
+        <translation>下一个存疑字 ▶</translation>
+    </message>
+    <message>
+        <source>No more unsure characters after this one.</source>
+        <translation>后面没有存疑的字了。</translation>
+    </message>
+    <message>
+        <source>No scan of this page</source>
+        <translation>这一页没有扫描件</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>OCR did not read this page.</source>
+        <translation>这一页不是 OCR 识别的。</translation>
+    </message>
+    <message>
+        <source>OCR read “%1” here (%2% sure)</source>
+        <translation>OCR 在此识别为“%1”（置信度 %2%）</translation>
+    </message>
+    <message>
+        <source>OCR read “%1” here (%2% sure); corrected to “%3”</source>
+        <translation>OCR 在此识别为“%1”（置信度 %2%），已改为“%3”</translation>
+    </message>
+    <message>
+        <source>OCR read “%1” here (%2% sure); not in this text</source>
+        <translation>OCR 在此识别为“%1”（置信度 %2%），本文中没有这个字</translation>
+    </message>
+    <message>
+        <source>Page %1 (page %2 of the file) · %3</source>
+        <translation>第 %1 页（原件第 %2 页）· %3</translation>
+    </message>
+    <message>
+        <source>Page %1 of the file · %2</source>
+        <translation>原件第 %1 页 · %2</translation>
+    </message>
+    <message>
+        <source>Page %1 · %2</source>
+        <translation>第 %1 页 · %2</translation>
+    </message>
+    <message>
+        <source>Proofread against the scan</source>
+        <translation>对照扫描件校对</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Rendering the page…</source>
+        <translation>正在显示页面…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the corrections to “%s” first?</source>
+        <translation>先保存对“%s”的校改吗？</translation>
+    </message>
+    <message>
+        <source>Select the next character OCR was unsure of (F3)</source>
+        <translation>选中下一个 OCR 没有把握的字（F3）</translation>
+    </message>
+    <message>
+        <source>Unsaved corrections</source>
+        <translation>校改未保存</translation>
+    </message>
+    <message>
+        <source>Unsure characters on this page: %1 (corrected: %2)</source>
+        <translation>本页存疑字：%1 个（已改正 %2 个）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>缩小（Ctrl+−）</translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
     </message>
 </context>
 <context>
@@ -864,6 +1003,149 @@
     <message>
         <source>◀ Place in section…</source>
         <translation>◀ 编入栏目…</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeImportDialog</name>
+    <message>
+        <source>%1
+
+Import the PDF as one document with its pages instead? It can be split up later.</source>
+        <translation>%1
+
+改为把这个 PDF 作为一篇带页码的文档导入吗？以后可以再分篇。</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was stored. The pages OCR has read are kept, so the next import continues from them.</source>
+        <translation>已取消，没有存入任何内容。OCR 已识别的页面会保留，下次导入从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Choose the volume&apos;s PDF</source>
+        <translation>选择这一辑的 PDF</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Every page (always)</source>
+        <translation>所有页面（always）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import a published volume</source>
+        <translation>导入已出版的一辑</translation>
+    </message>
+    <message>
+        <source>Imported as one document: #%1 “%2”, %3 words.</source>
+        <translation>已作为一篇文档导入：#%1《%2》，%3 字。</translation>
+    </message>
+    <message>
+        <source>Importing %s as one document…</source>
+        <translation>正在把 %s 作为一篇文档导入…</translation>
+    </message>
+    <message>
+        <source>No OCR (never)</source>
+        <translation>不用 OCR（never）</translation>
+    </message>
+    <message>
+        <source>No contents found</source>
+        <translation>没有找到目录</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>OCR</source>
+        <translation>OCR 识别</translation>
+    </message>
+    <message>
+        <source>OCR: page %1 of %2</source>
+        <translation>OCR 识别：第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>Only for an encrypted PDF</source>
+        <translation>仅加密的 PDF 需要</translation>
+    </message>
+    <message>
+        <source>Optional: read from the cover when empty</source>
+        <translation>可不填：留空则取封面上的书名</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;All files (*)</source>
+        <translation>PDF (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Pages without a text layer (auto)</source>
+        <translation>没有文字层的页面（auto）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Reading %s…</source>
+        <translation>正在读取 %s…</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>The volume&apos;s PDF (printer&apos;s file or scan)</source>
+        <translation>这一辑的 PDF（印刷厂的文件或扫描件）</translation>
+    </message>
+    <message>
+        <source>The 目录 is read from the first pages; each article is cut out at its page and stored as a published piece of the volume, the PDF as its source.</source>
+        <translation>从前几页读出目录，按页码把每篇文章分出来，作为这一辑的已刊稿件存入，PDF 作为原始文件。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <source>Volume %1: %2 articles from %3 pages (%4 read by OCR), stored as published.</source>
+        <translation>第 %1 辑：从 %3 页中分出 %2 篇（其中 %4 页经 OCR 识别），已作为已刊稿件存入。</translation>
+    </message>
+    <message>
+        <source>Volume number</source>
+        <translation>辑号</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>字数</translation>
     </message>
 </context>
 <context>
