@@ -1,8 +1,11 @@
 """Regenerate the screenshots in docs/ from the sample library (Chinese interface).
 
-    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [NAME …]
 
-Needs a CJK font (Debian: fonts-noto-cjk), or Chinese shows as boxes.
+NAME (welcome, manuscript, review, history, search, volume, proofreading) makes only those.
+Needs a CJK font (Debian: fonts-noto-cjk), or Chinese shows as boxes; the proofreading
+view needs LibreOffice too (it typesets the volume that is scanned and read by OCR, which
+takes a minute or two).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
     from PySide6.QtCore import QSettings
 
     settings_dir = tempfile.mkdtemp()
@@ -42,7 +45,8 @@ def main() -> None:
 
     def shot(name: str) -> None:
         settle()
-        window.grab().save(str(ROOT / "docs" / f"screenshot-{name}.png"))
+        if not names or name in names:
+            window.grab().save(str(ROOT / "docs" / f"screenshot-{name}.png"))
 
     shot("welcome")
     window.welcome.sample_button.click()
@@ -62,9 +66,49 @@ def main() -> None:
     window.tabs.setCurrentWidget(window.builder)
     window.builder.volume.setCurrentIndex(window.builder.volume.findData(17))
     shot("volume")
+    if not names or "proofreading" in names:
+        proofreading(window, settle)
     window.hub.tasks.shutdown()
     window.library.close()
 
 
+def proofreading(window, settle) -> None:
+    """A scanned volume (bench/volume_corpus.py, typeset by LibreOffice, rasterised with a
+    scanner's defects) imported with OCR, one of its articles proofread on its second page:
+    a misread corrected (green), the cursor on a character OCR was unsure of (red)."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from bench.volume_corpus import build, scan
+    from wenshi.changes import Changes
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice is not installed: no proofreading screenshot")
+        return
+    folder = Path(tempfile.mkdtemp())
+    volume = build(folder, count=3, paragraphs=(5, 7), soffice=soffice)
+    scanned = scan(volume.pdf, folder / "扫描.pdf")
+    result = window.library.volume_imports.run(scanned, 18)
+    window.hub.changed.emit(Changes.everything())
+    article = result.articles[-1]
+    window.open_manuscript(article.id)
+    settle()
+    window.proofread(article.id)
+    settle()
+    dialog = window.proofreader
+    dialog.resize(1280, 860)
+    QTest.keyClick(dialog.text, Qt.Key.Key_PageDown)
+    settle()
+    QTest.keyClick(dialog.text, Qt.Key.Key_F3)  # the first unsure character: a stray mark
+    QTest.keyClick(dialog.text, Qt.Key.Key_Delete)
+    QTest.keyClick(dialog.text, Qt.Key.Key_F3)  # the next: the cursor stays on it
+    settle()
+    dialog.grab().save(str(ROOT / "docs" / "screenshot-proofreading.png"))
+    dialog.hide()  # (closing would ask whether to save the correction)
+
+
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
