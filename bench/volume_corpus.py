@@ -142,7 +142,8 @@ def _write_docx(volume: Volume, path: Path) -> None:
     cover = document.add_paragraph(volume.title)
     cover.alignment = WD_ALIGN_PARAGRAPH.CENTER
     cover.runs[0].font.size = Pt(26)
-    document.add_paragraph("政协灵武市委员会文史资料委员会 编").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    editor = document.add_paragraph("政协灵武市委员会文史资料委员会 编")
+    editor.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_section(WD_SECTION.NEW_PAGE)
     heading = document.add_paragraph("目　录")
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
