@@ -7,6 +7,7 @@ original stays in the archive, so this produces the working text only.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from wenshi.reading.document import NOTE_MARK_RE
@@ -71,16 +72,15 @@ def clean_paged(text: str) -> str:
     """``clean_text`` for a text whose pages begin with a form feed (a PDF, a scan).
 
     Each page is cleaned on its own, so no page break is lost (an empty page keeps its
-    own), and the pages are joined again: a page that ends inside a sentence goes on at
-    the next page's first line, as the printed paragraph does; otherwise the next page
-    starts a paragraph.
+    own). The reader saw the page's layout and already decided whether a paragraph runs
+    on over the break (form feed alone) or the next page starts one (line end, then form
+    feed); that decision is kept.
     """
-    pages = [clean_text(page) for page in text.split("\f")]
-    joined = pages[0]
-    for page in pages[1:]:
-        last = joined.rstrip("\f")[-1:]
-        inside_sentence = last and last not in _SENTENCE_END and page and page[0] not in _SPACES
-        joined += ("\f" if inside_sentence else "\n\f") + page
+    raw_pages = text.split("\f")
+    joined = clean_text(raw_pages[0])
+    for before, raw in itertools.pairwise(raw_pages):
+        runs_on = not before.endswith("\n") or not joined.strip("\f")
+        joined += ("\f" if runs_on else "\n\f") + clean_text(raw)
     return joined
 
 
