@@ -25,6 +25,12 @@ def readme_commands() -> list[list[str]]:
     return commands
 
 
+def test_readme_shows_commands():
+    assert len(readme_commands()) >= 20
+
+
 @pytest.mark.parametrize("words", readme_commands(), ids=" ".join)
 def test_readme_command_is_accepted(words: list[str]):
-    build_parser().parse_args(words)
+    args = build_parser().parse_args(words)
+    assert args.command == words[0]
+    assert callable(args.handler)
