@@ -111,10 +111,14 @@ def build(
     count: int = 40,
     paragraphs: tuple[int, int] = (6, 14),
     soffice: str = "soffice",
+    articles: list[Article] | None = None,
 ) -> Volume:
-    """Write the volume's .docx and PDF in ``folder`` (two LibreOffice runs)."""
+    """Write the volume's .docx and PDF in ``folder`` (two LibreOffice runs): ``articles``,
+    or ``count`` written by ``write_articles``."""
     folder.mkdir(parents=True, exist_ok=True)
-    volume = Volume(number, f"灵武文史（第{number}辑）", write_articles(count, paragraphs))
+    if articles is None:
+        articles = write_articles(count, paragraphs)
+    volume = Volume(number, f"灵武文史（第{number}辑）", articles)
     path = folder / f"灵武文史第{number}辑.docx"
     _write_docx(volume, path)  # 目录 with placeholder pages of the same width
     pdf = _to_pdf(path, folder, soffice)
