@@ -26,6 +26,7 @@ from wenshi.reading.limits import DEFAULT_LIMITS, Limits
 from wenshi.reading.pdf import read_pdf_pages
 from wenshi.reading.scan import CONTENTS_PAGES
 from wenshi.records import NewManuscript
+from wenshi.text.byline import credited
 from wenshi.text.cleanup import clean_paged
 from wenshi.text.wordcount import count_text
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 _LEADER = r"[\s.…·•‥⋯_\-—–]"
 _ENTRY = re.compile(
     rf"^(?P<title>\S.*?){_LEADER}+(?:(?P<author>[^\s.…·•‥⋯]\S*?){_LEADER}+)?"
-    r"(?P<page>\d{1,4})$"
+    r"(?P<page>\d{1,4})[.。·]?$"  # a speck after the number is read as a full stop
 )
 _TOC_HEADING = re.compile(r"^目\s*录$")
 # The 目录 is looked for on the first pages; a page holding this many entries is one of it.
@@ -53,8 +54,9 @@ _NAME_SEPARATORS = re.compile(r"[、，,\s]+")
 class TocEntry:
     title: str
     authors: list[str]
-    page: int  # printed
+    page: int | None  # printed; None where it could not be read
     section: str
+    score: float = 1.0  # OCR's confidence in the 目录 line
 
 
 @dataclass
@@ -93,6 +95,31 @@ class _Cut:
         """The text as read, pages apart by form feeds."""
         return join_pages(self.pages)
 
+    def byline(self) -> tuple[Line, list[str]] | None:
+        """The line under the title and the people it credits, if it is a by-line (it
+        may stand on the next page when the title ends one)."""
+        lines = [line for page in self.pages for line in page[:2]][1:2]
+        if lines and (names := credited(lines[0].text)) is not None:
+            return lines[0], names
+        return None
+
+    def heading(self) -> tuple[str, list[str], bool]:
+        """Title and authors, each from the 目录 or from the article's own heading,
+        whichever OCR read with more confidence (a misread name or a dropped character
+        in one is right in the other), and whether the article has a by-line."""
+        entry, title_line = self.entry, self.pages[0][0]
+        title = _better_reading(
+            (entry.title, entry.score), (re.sub(r"\s+", "", title_line.text), title_line.score)
+        )
+        byline = self.byline()
+        if byline is None:
+            return title, entry.authors, False
+        line, names = byline
+        trusted = bool(entry.authors) and credited("、".join(entry.authors)) == entry.authors
+        if not trusted or (names != entry.authors and line.score > entry.score):
+            return title, names, True
+        return title, entry.authors, True
+
 
 class NoContentsError(ImportFileError):
     """The 目录 could not be read: the volume can still be imported as one document."""
@@ -116,13 +143,40 @@ def parse_contents(pages: list[list[Line]]) -> tuple[list[int], list[TocEntry]]:
             if match:
                 title = match["title"].strip(" .…·")
                 authors = [a for a in _NAME_SEPARATORS.split(match["author"] or "") if a]
-                entries.append(TocEntry(title, authors, int(match["page"]), section))
+                page = int(match["page"])
+                entries.append(TocEntry(title, authors, page, section, line.score))
+            elif unnumbered := _unnumbered_entry(text):
+                entries.append(TocEntry(*unnumbered, None, section, line.score))
             elif not _TOC_HEADING.match(text) and len(_plain(text)) <= _MAX_SECTION_CHARS:
                 section = re.sub(r"\s+", "", text)
-    pages_in_order = [entry.page for entry in entries]
-    if pages_in_order != sorted(pages_in_order):
-        raise NoContentsError("目录中的页码不是从前往后排列的")
+    in_order = _in_order(entries)
+    if 2 * len(in_order) < len(entries):
+        raise NoContentsError("目录中的页码大多读不出，或不是从前往后排列的")
+    for n, entry in enumerate(entries):
+        if n not in in_order:
+            entry.page = None  # misread: the article is looked for by its title alone
     return toc_pages, entries
+
+
+def _unnumbered_entry(text: str) -> tuple[str, list[str]] | None:
+    """Title and authors of a 目录 entry whose page number was not read (a faint scan).
+    A spaced-out 栏目 heading (人物 春秋) is not one: a title has three characters or more."""
+    *head, last = re.split(rf"{_LEADER}+", text)
+    title = "".join(head)
+    if len(_plain(title)) < 3 or not (names := credited(last)):
+        return None
+    return title, names
+
+
+def _in_order(entries: list[TocEntry]) -> set[int]:
+    """The entries whose page numbers are in order: the longest run that never goes back
+    (an OCR misreading of 12 as 2 falls out of it)."""
+    known = {n: entry.page for n, entry in enumerate(entries) if entry.page is not None}
+    best: dict[int, list[int]] = {}  # the longest such run ending at entry n
+    for n, page in known.items():
+        runs = [run for m, run in best.items() if known[m] <= page]
+        best[n] = [*max(runs, key=len, default=[]), n]
+    return set(max(best.values(), key=len, default=[]))
 
 
 def _plain(text: str) -> str:
@@ -143,10 +197,19 @@ def cut_articles(
     sections = {entry.section for entry in entries}
     starts: list[tuple[int, int]] = []
     earliest = (after + 1, 0)  # each title stands after the one before
-    for entry in entries:
-        found = _find_title(bodies, entry, offset + entry.page, earliest)
+    for n, entry in enumerate(entries):
+        if entry.page is not None:
+            indices = [offset + entry.page + shift for shift in (0, 1, -1, 2)]
+        else:  # anywhere before the next entry whose page is known
+            later = next((e.page for e in entries[n + 1 :] if e.page is not None), None)
+            last = len(bodies) - 1 if later is None else offset + later + 2
+            indices = list(range(earliest[0], last + 1))
+        found = _find_title(bodies, entry, indices, earliest)
         if found is None:
-            raise NoContentsError(f"在第 {entry.page} 页没有找到目录中的《{entry.title}》")
+            where = f"第 {entry.page} 页" if entry.page is not None else "正文"
+            raise NoContentsError(f"在{where}没有找到目录中的《{entry.title}》")
+        if entry.page is None:
+            entry.page = found[0] - offset
         starts.append(found)
         earliest = (found[0], found[1] + 1)
     cuts = []
@@ -175,11 +238,12 @@ def _trim_end(spread: list[list[Line]], sections: set[str]) -> None:
 
 
 def _find_title(
-    bodies: list[list[Line]], entry: TocEntry, expected: int, earliest: tuple[int, int]
+    bodies: list[list[Line]], entry: TocEntry, indices: list[int], earliest: tuple[int, int]
 ) -> tuple[int, int] | None:
-    """(page index, line index) of the entry's title, not before ``earliest``: on its page,
-    else a page either side (an unnumbered plate page shifts the count)."""
-    for index in (expected, expected + 1, expected - 1, expected + 2):
+    """(page index, line index) of the entry's title on the first of the pages ``indices``
+    that has it, not before ``earliest``. Its page is tried first, then a page either side
+    (an unnumbered plate page shifts the count)."""
+    for index in indices:
         if earliest[0] <= index < len(bodies):
             first = earliest[1] if index == earliest[0] else 0
             for number in range(first, len(bodies[index])):
@@ -190,20 +254,37 @@ def _find_title(
 
 def _offset_from_titles(bodies: list[list[Line]], entries: list[TocEntry], after: int) -> int:
     """Without page numbers in the margins: where the first title stands tells the offset."""
-    first = entries[0]
+    first = next(entry for entry in entries if entry.page is not None)
     for index in range(after + 1, len(bodies)):
         if any(_is_title(line, first.title) for line in bodies[index]):
             return index - first.page
     raise NoContentsError(f"正文中没有找到目录的第一篇《{first.title}》")
 
 
-def _article_text(cut: _Cut) -> str:
-    """The body without its title and by-line lines (the 目录 names both); the by-line
-    may stand on the next page when the title ends one."""
+def _better_reading(first: tuple[str, float], second: tuple[str, float]) -> str:
+    """Of two OCR readings of one line: the one that has characters the other dropped
+    (OCR drops a character far more often than it adds one), else the more confident."""
+    (a, a_score), (b, b_score) = first, second
+    if _plain(a) == _plain(b):
+        return a
+    if _is_subsequence(_plain(a), _plain(b)):
+        return b
+    if _is_subsequence(_plain(b), _plain(a)):
+        return a
+    return b if b_score > a_score else a
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(char in rest for char in short)
+
+
+def _article_text(cut: _Cut, byline: bool) -> str:
+    """The body without its title and by-line lines (the 目录 and the catalog show both);
+    the by-line may stand on the next page when the title ends one."""
     pages = [cut.pages[0][1:], *cut.pages[1:]]
-    author = _plain(cut.entry.authors[0]) if cut.entry.authors else ""
     first = next((n for n, lines in enumerate(pages) if lines), None)
-    if author and first is not None and _plain(pages[first][0].text).startswith(author):
+    if byline and first is not None:
         pages[first] = pages[first][1:]
     return clean_paged(join_pages(pages))
 
@@ -292,13 +373,14 @@ class VolumeImports:
             starts: dict[int, int] = {}
             for cut in cuts:
                 entry = cut.entry
-                body = _article_text(cut)
+                article_title, authors, byline = cut.heading()
+                body = _article_text(cut, byline)
                 end_page = cut.last_index - offset
                 mid = library.manuscripts.add(
                     NewManuscript(
-                        title=entry.title,
+                        title=article_title,
                         body=body,
-                        authors=entry.authors,
+                        authors=authors,
                         status="published",
                         first_page=entry.page,
                         furniture="\n".join(furniture),
@@ -318,8 +400,8 @@ class VolumeImports:
                 result.articles.append(
                     ImportedArticle(
                         mid,
-                        entry.title,
-                        entry.authors,
+                        article_title,
+                        authors,
                         entry.section or "正文",
                         entry.page,
                         end_page,

@@ -264,9 +264,7 @@ def test_drag_from_pool_into_a_section(qtbot, window):
 
 
 @pytest.mark.parametrize("number", [17, 16])
-def test_rejected_action_shows_one_message_and_changes_nothing(
-    qtbot, window, monkeypatch, number
-):
+def test_rejected_action_shows_one_message_and_changes_nothing(qtbot, window, monkeypatch, number):
     """Into 第17辑 a 退稿 piece is refused for its state; 第16辑 is published: frozen."""
     load_sample(qtbot, window)
     builder = window.builder

@@ -26,7 +26,7 @@ REFERENCE_STYLE = "FootnoteReference"
 NOTE_PT = 9  # 小五
 _NUMBERING = (("w:numFmt", "decimalEnclosedCircle"), ("w:numRestart", "eachPage"))
 _SEPARATORS = (
-    f'<w:footnotes {nsdecls("w")}>'
+    f"<w:footnotes {nsdecls('w')}>"
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"'
     ' w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing'

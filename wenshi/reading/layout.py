@@ -33,6 +33,10 @@ _INDENT = 1.0
 # A margin line seen on two pages or more is a running head (a title at the top of a
 # page stands there once).
 _REPEATS = 2
+# … and is short: a line of body text that happens to open two pages alike is not one.
+_MAX_HEAD = 20
+# A scanner's speck in a margin, read as a letter or a mark.
+_SPECK = re.compile(r"^[A-Za-z.,'`~|_\-·]{1,2}$")
 
 
 @dataclass
@@ -44,6 +48,7 @@ class Line:
     top: float
     right: float
     bottom: float
+    score: float = 1.0  # OCR's confidence in the reading; a text layer is certain
 
     @property
     def height(self) -> float:
@@ -74,6 +79,7 @@ class Line:
                     min(p.top for p in row),
                     max(p.right for p in row),
                     max(p.bottom for p in row),
+                    min(p.score for p in row),
                 )
             )
         return joined
@@ -91,7 +97,7 @@ class PageText:
         for line in page.lines:
             xs = [x for x, _ in line["box"]]
             ys = [y for _, y in line["box"]]
-            lines.append(Line(line["text"], min(xs), min(ys), max(xs), max(ys)))
+            lines.append(Line(line["text"], min(xs), min(ys), max(xs), max(ys), line["score"]))
         return PageText(page.width, page.height, Line.join_rows(lines))
 
 
@@ -172,45 +178,56 @@ def split_furniture(pages: list[PageText]) -> tuple[list[list[Line]], list[str],
     number of the first page (None when the pages carry no numbers)."""
     margins = [_margin_lines(page) for page in pages]
     heads = Counter(
-        key for lines in margins for key in {_head_key(line.text) for line in lines} if key
+        key for lines in margins for key in {_head_key(line.text) for line, _ in lines} if key
     )
-    bodies: list[list[Line]] = []
-    furniture: list[str] = []
     offsets: Counter[int] = Counter()
+    for index, margin in enumerate(margins):
+        for line, _ in margin:
+            number, head = _split_number(line.text)
+            if number is not None and (not head or heads[_head_key(head)] >= _REPEATS):
+                offsets[number - index] += 1
+    first_page = offsets.most_common(1)[0][0] if offsets else None
+    bodies: list[list[Line]] = []
+    furniture: dict[str, str] = {}  # each head once, as first spelled
     for index, (page, margin) in enumerate(zip(pages, margins, strict=True)):
         dropped: set[int] = set()
-        for line in margin:
+        for line, apart in margin:
             number, head = _split_number(line.text)
-            if head and heads[_head_key(head)] < _REPEATS:
+            if _SPECK.match(line.text):
+                dropped.add(id(line))  # a scanner's speck read as a letter
+                continue
+            if head and (heads[_head_key(head)] < _REPEATS or len(head) > _MAX_HEAD):
                 continue  # text seen once in a margin is the page's own (a title at the top)
+            if not head and not apart and number != _numbered(first_page, index):
+                continue  # a number in the text's own line spacing is the text's
             dropped.add(id(line))
-            if number is not None:
-                offsets[number - index] += 1
-            if head and head not in furniture:
-                furniture.append(head)
+            if head:
+                furniture.setdefault(_head_key(head), head)
         bodies.append([line for line in page.lines if id(line) not in dropped])
-    first_page = offsets.most_common(1)[0][0] if offsets else None
-    return bodies, furniture, first_page
+    return bodies, list(furniture.values()), first_page
 
 
-def _margin_lines(page: PageText) -> list[Line]:
-    """The first and last line of a page where they stand apart from the text block."""
+def _numbered(first_page: int | None, index: int) -> int | None:
+    """The printed number of page ``index``, if the pages are numbered."""
+    return None if first_page is None else first_page + index
+
+
+def _margin_lines(page: PageText) -> list[tuple[Line, bool]]:
+    """The first and last line of a page when they lie in its margins, each with whether
+    it stands apart from the text block (farther than the line spacing). OCR's boxes make
+    a running head look as near as a paragraph gap, so a head is known by repeating."""
     lines = page.lines
     if len(lines) < 2:
-        return [line for line in lines if _split_number(line.text)[0] is not None]
+        return [(line, True) for line in lines if _split_number(line.text)[0] is not None]
     heights = sorted(line.height for line in lines)
     typical = heights[len(heights) // 2]
     found = []
     first, second = lines[0], lines[1]
-    if first.bottom < _MARGIN_SHARE * page.height and second.top - first.bottom > (
-        _MARGIN_GAP * typical
-    ):
-        found.append(first)
+    if first.bottom < _MARGIN_SHARE * page.height:
+        found.append((first, second.top - first.bottom > _MARGIN_GAP * typical))
     last, before = lines[-1], lines[-2]
-    if last.top > (1 - _MARGIN_SHARE) * page.height and last.top - before.bottom > (
-        _MARGIN_GAP * typical
-    ):
-        found.append(last)
+    if last.top > (1 - _MARGIN_SHARE) * page.height:
+        found.append((last, last.top - before.bottom > _MARGIN_GAP * typical))
     return found
 
 
@@ -229,5 +246,6 @@ def _split_number(text: str) -> tuple[int | None, str]:
 
 
 def _head_key(text: str) -> str:
-    """A running head without its page number, for counting repeats."""
-    return re.sub(r"\s+", "", _split_number(text)[1])
+    """A running head without its page number, spaces and punctuation (OCR reads a speck
+    beside it as a mark), for counting repeats."""
+    return re.sub(r"[\W_]+", "", _split_number(text)[1])

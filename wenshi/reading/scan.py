@@ -157,6 +157,9 @@ def _start_worker() -> None:
     one = {"intra_op_num_threads": 1, "inter_op_num_threads": 1}
     _ENGINE = RapidOCR(
         max_side_len=OCR_MAX_SIDE,
+        # Dilating the detection map joins lines of a closely set page into one box,
+        # and a line of text is lost: each line is found on its own without it.
+        det_use_dilation=False,
         **{f"{part}_{key}": value for part in ("det", "cls", "rec") for key, value in one.items()},
     )
 
@@ -169,9 +172,21 @@ def _read_page(job: PageJob) -> OcrPage:
     lines = [_line(*row) for row in _ENGINE(_bgr(image), return_word_box=True)[0] or []]
     if lines:
         lines += _margin_numbers(image, lines)
-        if job.index < CONTENTS_PAGES:
+        if job.index < CONTENTS_PAGES and not _is_prose(image, lines):
             _line_end_numbers(image, lines)
     return OcrPage(job.index, image.width, image.height, engine_name(), lines)
+
+
+def _is_prose(image: Image.Image, lines: list[dict[str, Any]]) -> bool:
+    """Most lines run to the right edge of the text block and end in text: a page of
+    running text, not a 目录 (whose rows end in page numbers or stop short of them)."""
+    edge = image.width - min(x for line in lines for x, _ in line["box"])
+    full = 0
+    for line in lines:
+        ys = [y for _, y in line["box"]]
+        reach = max(x for x, _ in line["box"]) > edge - 3 * (max(ys) - min(ys))
+        full += reach and not _NUMBER.search(line["text"].rstrip(_TRAILING))
+    return 2 * full > len(lines)
 
 
 def _bgr(image: Image.Image) -> Any:
@@ -220,7 +235,7 @@ def _line_end_numbers(image: Image.Image, lines: list[dict[str, Any]]) -> None:
         top, bottom = min(ys), max(ys)
         height = bottom - top
         middle = (top + bottom) / 2
-        if max(xs) > edge - 3 * height or _NUMBER.search(line["text"]):
+        if max(xs) > edge - 3 * height or _NUMBER.search(line["text"].rstrip(_TRAILING)):
             continue
         if any(
             other is not line
@@ -240,6 +255,7 @@ def _line_end_numbers(image: Image.Image, lines: list[dict[str, Any]]) -> None:
 
 
 _NUMBER = re.compile(r"\d{1,4}$")  # searched at a line's end, or the whole text
+_TRAILING = " .。·"  # OCR reads a speck after a page number as a full stop
 
 
 _OPEN: dict[str, Any] = {}  # in a worker: the file it reads pages of, opened once
@@ -268,12 +284,16 @@ def render_page(pdf: Any, index: int, dpi: float) -> Image.Image:
         page.close()
 
 
+# Raised whenever the way a page is read changes, so that pages read before are read again.
+_CACHE_VERSION = 2
+
+
 class _Cache:
     """Finished pages of one file as JSON files, written atomically; no folder, no cache."""
 
     def __init__(self, folder: Path | None, sha256: str, engine: str) -> None:
         self.folder = folder
-        self.stem = f"{sha256}-{engine.replace(' ', '_')}"
+        self.stem = f"{sha256}-{engine.replace(' ', '_')}-{_CACHE_VERSION}"
 
     def _path(self, index: int) -> Path | None:
         return None if self.folder is None else self.folder / f"{self.stem}-{index}.json"

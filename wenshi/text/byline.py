@@ -100,6 +100,17 @@ def parse_header(text: str, title: str | None = None) -> Header:
     )
 
 
+def credited(line: str) -> list[str] | None:
+    """The people a line standing alone under a title credits, whatever their roles: a
+    by-line (文/马建国, 口述：王福林 整理：马建国) or bare names (马兰学：), else None."""
+    credits = _byline(line)
+    if credits is not None:  # a photo credit alone is a caption's, kept in the text
+        names = [name for role, names in credits.items() if role != _PHOTO for name in names]
+        return names or None
+    bare = line.strip(_DECORATION + _SEPARATORS)
+    return _names(bare) if bare and len(bare) <= _MAX_BYLINE else None
+
+
 def _title_of(line: str) -> str:
     return line.strip().lstrip("#").strip()
 
