@@ -19,6 +19,7 @@ import argparse
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 import unicodedata
@@ -84,6 +85,30 @@ def timed(action) -> tuple[float, object]:
     return time.perf_counter() - start, value
 
 
+MANY_PAGES = 2000
+
+
+def many_pages(volume: Volume, work: Path) -> str:
+    """Seconds and peak memory of importing a PDF of ``MANY_PAGES`` pages (the volume's
+    body pages over and over), in a process of its own so its peak is its own."""
+    source = pdfium.PdfDocument(volume.pdf)
+    target = pdfium.PdfDocument.new()
+    body = list(range(3, len(source)))
+    while len(target) < MANY_PAGES:
+        target.import_pages(source, body[: MANY_PAGES - len(target)])
+    path = work / "many-pages.pdf"
+    target.save(path)
+    library = work / "lib-many"
+    child = (
+        "import resource, sys; from wenshi.cli.main import main; code = main(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)"
+    )
+    command = [sys.executable, "-c", child, "--library", str(library), "import", str(path)]
+    seconds, done = timed(lambda: subprocess.run(command, check=True, capture_output=True))
+    peak = int(done.stdout.decode().split()[-1]) / 1024  # ru_maxrss is in kB on Linux
+    return f"{seconds:.1f} s, peak memory {peak:.0f} MB (goal < 1 GB)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ocr-pages", type=int, default=8, help="body pages OCR'd for accuracy")
@@ -118,6 +143,8 @@ def main() -> None:
         miner_line = "pdfminer.six not installed"
     print(f"\n{pages}-page text-layer PDF: wenshi {ours:.2f} s ({ours / baseline:.2f}× pdftotext)")
     print(f"  pdftotext {baseline:.2f} s; {miner_line}")
+
+    print(f"\n{MANY_PAGES}-page PDF imported by `wenshi import`: {many_pages(volume, work)}")
 
     body_pages = list(range(4, 4 + args.ocr_pages))
     truth = page_texts(volume.pdf, body_pages, "never", None)
