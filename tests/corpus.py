@@ -167,6 +167,30 @@ SENTENCES = (
 )
 
 
+def docx_with_picture(path: Path, picture: bytes | None = None) -> Path:
+    """A .docx of one paragraph and one picture, the picture's bytes replaced by
+    ``picture`` when given (a broken or oversized image, as a hostile file has it)."""
+    import io
+    import zipfile
+
+    import docx
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(photo, format="PNG")
+    document = docx.Document()
+    document.add_paragraph("灵武长枣")
+    document.add_picture(photo)
+    good = io.BytesIO()
+    document.save(good)
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            replace = picture is not None and name.startswith("word/media/")
+            target.writestr(name, picture if replace else data)
+    return path
+
+
 def _sentence(rng: random.Random) -> str:
     template = rng.choice(SENTENCES)
     return template.format(

@@ -15,7 +15,7 @@ import docx
 import pytest
 from PIL import Image as PILImage
 
-from tests.corpus import FIXTURES
+from tests.corpus import FIXTURES, docx_with_picture
 from wenshi.errors import ImportFileError
 from wenshi.imports import ImportResult
 from wenshi.library import Library
@@ -277,18 +277,7 @@ def test_the_pixel_limit_can_be_raised(library, mid, tmp_path):
 
 def test_docx_with_a_picture_of_too_many_pixels_is_refused_as_it_is_read(library, tmp_path):
     folder = inbox(tmp_path)
-    photo = tmp_path / "a.png"
-    PILImage.new("RGB", (8, 8), "red").save(photo)
-    document = docx.Document()
-    document.add_paragraph("灵武长枣")
-    document.add_picture(str(photo))
-    good = tmp_path / "good.docx"
-    document.save(str(good))
-    path = folder / "巨图.docx"
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
-        for name in source.namelist():
-            data = source.read(name)
-            target.writestr(name, png_header(30000, 30000) if "media/" in name else data)
+    path = docx_with_picture(folder / "巨图.docx", png_header(30000, 30000))
     results = run(library, [folder])
     assert results["巨图.docx"].error == (
         f"{path}：巨图-图1.png：图片 30000×30000 有 900,000,000 像素，"

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus import DOCX_PARAGRAPHS, DOCX_TABLE, DOCX_TITLE, FIXTURES, SAMPLE, TRADITIONAL
+from tests.corpus import (
+    DOCX_PARAGRAPHS,
+    DOCX_TABLE,
+    DOCX_TITLE,
+    FIXTURES,
+    SAMPLE,
+    TRADITIONAL,
+    docx_with_picture,
+)
 from wenshi.errors import CancelledError
 from wenshi.imports import ImportResult
 from wenshi.library import Library
@@ -119,23 +127,7 @@ def test_docx_furniture_notes_and_pictures(library: Library, tmp_path: Path):
 
 
 def test_docx_with_a_broken_picture_is_not_half_imported(library: Library, tmp_path: Path):
-    import zipfile
-
-    import docx
-    from PIL import Image as PILImage
-
-    photo = tmp_path / "a.png"
-    PILImage.new("RGB", (8, 8), "red").save(photo)
-    document = docx.Document()
-    document.add_paragraph("灵武长枣")
-    document.add_picture(str(photo))
-    good = tmp_path / "good.docx"
-    document.save(str(good))
-    path = tmp_path / "坏图.docx"
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
-        for name in source.namelist():
-            data = source.read(name)
-            target.writestr(name, b"\x89PNG broken" if name.startswith("word/media/") else data)
+    path = docx_with_picture(tmp_path / "坏图.docx", b"\x89PNG broken")
     [result] = import_paths(library, [path])
     assert result.status == "error"
     assert result.error == f"{path}：坏图-图1.png：不是可识别的图片（UnidentifiedImageError）"
