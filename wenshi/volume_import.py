@@ -43,8 +43,12 @@ _TOC_HEADING = re.compile(r"^目\s*录$")
 # The 目录 is looked for on the first pages; a page holding this many entries is one of it.
 _TOC_SEARCH_PAGES = CONTENTS_PAGES
 _MIN_ENTRIES = 3
-# A 栏目 heading in the 目录 is a short line without a page number.
+# A 栏目 heading in the 目录 is a short line without a page number; a row starting at the
+# left edge (a centred heading does not) and reaching past this share of the page's text
+# width is an entry, its page number read or not.
 _MAX_SECTION_CHARS = 12
+_ENTRY_WIDTH = 0.5
+_ENTRY_INDENT = 0.1
 # A line is an article's title when it is this similar to the 目录's (OCR misreads some).
 _TITLE_SIMILARITY = 0.75
 _NAME_SEPARATORS = re.compile(r"[、，,\s]+")
@@ -130,14 +134,17 @@ def parse_contents(pages: list[list[Line]]) -> tuple[list[int], list[TocEntry]]:
     toc_pages: list[int] = []
     for index, lines in enumerate(pages[:_TOC_SEARCH_PAGES]):
         entries = sum(_ENTRY.match(line.text.strip()) is not None for line in lines)
-        if entries >= _MIN_ENTRIES or (toc_pages and entries and 2 * entries >= len(lines)):
+        headed = bool(lines) and _TOC_HEADING.match(lines[0].text.strip()) is not None
+        if entries >= _MIN_ENTRIES or (entries and (headed or toc_pages)):
             toc_pages.append(index)  # a page of it, or its last lines on a page of their own
         elif toc_pages:
             break
     entries: list[TocEntry] = []
     section = ""
     for index in toc_pages:
-        for line in pages[index]:
+        lines = pages[index]
+        left, right = min(line.left for line in lines), max(line.right for line in lines)
+        for line in lines:
             text = line.text.strip()
             match = _ENTRY.match(text)
             if match:
@@ -145,8 +152,10 @@ def parse_contents(pages: list[list[Line]]) -> tuple[list[int], list[TocEntry]]:
                 authors = [a for a in _NAME_SEPARATORS.split(match["author"] or "") if a]
                 page = int(match["page"])
                 entries.append(TocEntry(title, authors, page, section, line.score))
-            elif unnumbered := _unnumbered_entry(text):
-                entries.append(TocEntry(*unnumbered, None, section, line.score))
+            elif line.left - left < _ENTRY_INDENT * (right - left) and (
+                line.right - left > _ENTRY_WIDTH * (right - left)
+            ):
+                entries.append(TocEntry(*_unnumbered_entry(text), None, section, line.score))
             elif not _TOC_HEADING.match(text) and len(_plain(text)) <= _MAX_SECTION_CHARS:
                 section = re.sub(r"\s+", "", text)
     in_order = _in_order(entries)
@@ -158,14 +167,14 @@ def parse_contents(pages: list[list[Line]]) -> tuple[list[int], list[TocEntry]]:
     return toc_pages, entries
 
 
-def _unnumbered_entry(text: str) -> tuple[str, list[str]] | None:
-    """Title and authors of a 目录 entry whose page number was not read (a faint scan).
-    A spaced-out 栏目 heading (人物 春秋) is not one: a title has three characters or more."""
+def _unnumbered_entry(text: str) -> tuple[str, list[str]]:
+    """Title and authors of a 目录 row whose page number was not read (a faint scan): the
+    last part, apart from the title, is its authors if it reads as names, and is dropped
+    if not (a name OCR read only in part: the article's by-line gives it)."""
     *head, last = re.split(rf"{_LEADER}+", text)
-    title = "".join(head)
-    if len(_plain(title)) < 3 or not (names := credited(last)):
-        return None
-    return title, names
+    if not head:
+        return text, []
+    return "".join(head), credited(last) or []
 
 
 def _in_order(entries: list[TocEntry]) -> set[int]:

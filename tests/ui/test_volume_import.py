@@ -145,12 +145,15 @@ def test_without_contents_it_offers_one_document(qtbot, window, monkeypatch, vol
 
 
 @needs_soffice
-def test_ocr_shows_its_pages_and_cancel_stores_nothing(qtbot, window, monkeypatch, volume):
-    scanned = scan(volume.pdf, volume.pdf.with_name("扫描.pdf"), pages=[0, 1, 2])
+def test_scanned_volume_cancelled_then_resumed_becomes_its_articles(
+    qtbot, window, monkeypatch, volume
+):
+    scanned = scan(volume.pdf, volume.pdf.with_name("扫描.pdf"))
     dialog = open_dialog(qtbot, window, monkeypatch, scanned)
+    set_number(qtbot, dialog, 18)
     seen = texts_shown(dialog.progress)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "OCR: page 0 of 3" in seen, timeout=30000)
+    qtbot.waitUntil(lambda: "OCR: page 1 of 5" in seen, timeout=60000)
     qtbot.mouseClick(dialog.cancel_job, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window, timeout=120000)
     assert dialog.summary.text() == (
@@ -159,6 +162,20 @@ def test_ocr_shows_its_pages_and_cancel_stores_nothing(qtbot, window, monkeypatc
     )
     assert window.library.volumes.list() == [] and window.library.queries.list() == []
     assert dialog.import_button.isEnabled()
+
+    read_before = max(int(text.split()[2]) for text in seen if text.startswith("OCR: page"))
+    seen.clear()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # the same, again
+    wait_idle(qtbot, window, timeout=180000)
+    first = next(text for text in seen if text.startswith("OCR: page"))
+    assert int(first.split()[2]) >= read_before  # it went on from the pages already read
+    assert [row[:4] for row in table_rows(dialog.table)] == [
+        [a.section, a.title, a.author, page]
+        for a, page in zip(volume.articles, ["1", "2", "2–3"], strict=True)
+    ]
+    assert dialog.summary.text() == (
+        "Volume 18: 3 articles from 5 pages (5 read by OCR), stored as published."
+    )
 
 
 PAGES = [
