@@ -248,21 +248,6 @@ def test_build_reorder_and_export_a_volume(qtbot, window, monkeypatch, tmp_path)
     ]
 
 
-def test_drag_from_pool_into_a_section(qtbot, window):
-    load_sample(qtbot, window)
-    builder = window.builder
-    window.tabs.setCurrentWidget(builder)
-    builder.volume.setCurrentIndex(builder.volume.findData(17))
-    wait_idle(qtbot, window)  # the plan is computed on the lane
-    pool_item = builder.pool.item(0)
-    held = pool_item.data(Qt.ItemDataRole.UserRole)
-    data = builder.pool.mimeData([pool_item])
-    section = builder.tree.topLevelItem(1)
-    builder.tree.dropMimeData(section, 0, data, Qt.DropAction.MoveAction)
-    wait_idle(qtbot, window)
-    assert builder.plan.sections[1].items[0].id == held
-
-
 @pytest.mark.parametrize("number", [17, 16])
 def test_rejected_action_shows_one_message_and_changes_nothing(qtbot, window, monkeypatch, number):
     """Into 第17辑 a 退稿 piece is refused for its state; 第16辑 is published: frozen."""
@@ -336,24 +321,6 @@ def test_publish_a_volume_from_the_layout_dialog(qtbot, window, monkeypatch):
     wait_idle(qtbot, window)
     assert builder.plan.status == "published"
     assert {i.status for s in builder.plan.sections for i in s.items} == {"published"}
-
-
-def test_drag_down_within_a_section_lands_where_dropped(qtbot, window):
-    load_sample(qtbot, window)
-    window.library.volumes.update(16, status="planning")  # published: reopen it to change it
-    builder = window.builder
-    window.tabs.setCurrentWidget(builder)
-    builder.volume.setCurrentIndex(builder.volume.findData(16))
-    wait_idle(qtbot, window)  # the plan is computed on the lane
-    section = builder.tree.topLevelItem(0)
-    before = [
-        section.child(r).data(0, Qt.ItemDataRole.UserRole) for r in range(section.childCount())
-    ]
-    assert len(before) == 3
-    data = builder.tree.mimeData([section.child(0)])
-    builder.tree.dropMimeData(section, 2, data, Qt.DropAction.MoveAction)  # between 2nd, 3rd
-    wait_idle(qtbot, window)
-    assert [i.id for i in builder.plan.sections[0].items] == [before[1], before[0], before[2]]
 
 
 def test_failed_save_when_leaving_keeps_the_text_and_stays(qtbot, window, monkeypatch):

@@ -126,26 +126,55 @@ class VolumeTree(QTreeWidget):
         data.setData(MIME, ",".join(ids).encode())
         return data
 
-    def dropMimeData(self, parent, index, data, _action) -> bool:
-        raw = bytes(data.data(MIME)).decode()
-        ids = [int(x) for x in raw.split(",") if x]
-        if not ids:
-            return False
-        if parent is None:  # dropped between sections: onto the section above
-            return False
-        if parent.data(0, KIND_ROLE) == "item":
-            section, row = parent.parent(), parent.parent().indexOfChild(parent)
-        else:
-            section, row = parent, (index if index >= 0 else parent.childCount())
-        # Qt counts the drop row with the dragged items still in place; the core counts
-        # positions without them, so items dragged down within a section shift it by one.
+    def dragMoveEvent(self, event) -> None:
+        super().dragMoveEvent(event)  # places the drop indicator
+        if self._target(event.position().toPoint()) is None:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        """Every drop, from the pool or from the tree itself, becomes one core move, and the
+        tree is rebuilt from the core's plan. Qt's own handling is never reached: for a drag
+        that starts in the tree it moves the items itself (a piece dropped on a piece ends
+        up nested under it) and the core never hears of it."""
+        ids = [int(x) for x in bytes(event.mimeData().data(MIME)).decode().split(",") if x]
+        target = self._target(event.position().toPoint())
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the source removes nothing
+        event.accept()
+        self.stopAutoScroll()
+        self.setState(QAbstractItemView.State.NoState)
+        self.viewport().update()
+        if not ids or target is None:
+            return
+        section, row = target
+        # The core counts positions without the pieces moved: those above the drop row in
+        # the same section shift it up by one each.
         above = sum(
             1
             for r in range(min(row, section.childCount()))
             if section.child(r).data(0, ID_ROLE) in ids
         )
         self.dropped.emit(ids, section.text(0).split("　")[0], row - above + 1)
-        return False  # the tree is rebuilt from the core's plan
+
+    def _target(self, point) -> tuple[QTreeWidgetItem, int] | None:
+        """The section and the row in it where a drop at ``point`` puts the pieces: between
+        pieces, or at the end of a section dropped onto; never under a piece."""
+        item = self.itemAt(point)
+        where = self.dropIndicatorPosition()
+        Position = QAbstractItemView.DropIndicatorPosition
+        if item is None:  # below the last row: the end of the last section
+            count = self.topLevelItemCount()
+            last = self.topLevelItem(count - 1) if count else None
+            return None if last is None else (last, last.childCount())
+        if item.data(0, KIND_ROLE) == "item":
+            section = item.parent()
+            return section, section.indexOfChild(item) + (where == Position.BelowItem)
+        if where == Position.AboveItem:  # between a section's heading and the one above
+            above = self.indexOfTopLevelItem(item) - 1
+            previous = self.topLevelItem(above) if above >= 0 else None
+            return None if previous is None else (previous, previous.childCount())
+        if where == Position.BelowItem and item.isExpanded() and item.childCount():
+            return item, 0
+        return item, item.childCount()
 
 
 class LayoutDialog(QDialog):
@@ -439,11 +468,10 @@ class VolumeBuilder(QWidget):
                 child.setData(0, ID_ROLE, item.id)
                 child.setData(0, KIND_ROLE, "item")
                 child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
-                child.setFlags(
+                child.setFlags(  # not a drop target: pieces go between pieces
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable
                     | Qt.ItemFlag.ItemIsDragEnabled
-                    | Qt.ItemFlag.ItemIsDropEnabled
                 )
                 top.addChild(child)
                 if item.id == selected:
