@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wenshi.errors import InvalidValueError, NotFoundError
+from wenshi.errors import FrozenError, InvalidValueError, NotFoundError
 from wenshi.layout import Layout
 from wenshi.library import Library
 from wenshi.manuscripts import Manuscripts
@@ -300,3 +300,53 @@ def test_search_volume_order_follows_every_renumbering(library, vols: Volumes):
     plan_order = [i.id for i in vols.plan(17).sections[0].items]
     hits = library.search.search("灵武", limit=0, sort="volume").hits
     assert [h.id for h in hits] == plan_order
+
+
+# -- undo of changes to the arrangement ------------------------------------------------------
+def test_rearrange_puts_back_sections_names_order_and_pieces(library: Library, vols: Volumes):
+    a, b, c, d = (accepted(library.manuscripts, f"稿{n}", han(30)) for n in "甲乙丙丁")
+    vols.create(18, "《灵武文史》第十八辑")
+    vols.add_section(18, "史海钩沉")
+    vols.add_section(18, "人物春秋")
+    vols.place(18, [a, b], "史海钩沉")
+    vols.place(18, [c], "人物春秋")
+    before = vols.arrangement(18)
+    assert [(name, ids) for _, name, ids in before] == [("史海钩沉", [a, b]), ("人物春秋", [c])]
+    # Renames that swap the names, a piece moved, one removed, one added, a section added.
+    vols.rename_section(18, "史海钩沉", "临时")
+    vols.rename_section(18, "人物春秋", "史海钩沉")
+    vols.rename_section(18, "临时", "人物春秋")
+    vols.move(18, b, "史海钩沉", 1)
+    vols.remove(18, a)
+    vols.place(18, [d], "人物春秋")
+    vols.add_section(18, "诗词楹联")
+    vols.rearrange(18, before)
+    assert vols.arrangement(18) == before
+    assert [i.id for i in vols.pool()] == [d]
+    plan = vols.plan(18)
+    assert [(s.name, [i.title for i in s.items]) for s in plan.sections] == [
+        ("史海钩沉", ["稿甲", "稿乙"]),
+        ("人物春秋", ["稿丙"]),
+    ]
+
+
+def test_rearrange_brings_back_a_removed_section_and_refuses_a_published_volume(
+    library: Library, vols: Volumes
+):
+    a = accepted(library.manuscripts, "稿甲", han(30))
+    vols.create(18, "《灵武文史》第十八辑")
+    vols.add_section(18, "史海钩沉")
+    vols.add_section(18, "人物春秋")
+    vols.place(18, [a], "人物春秋")
+    before = vols.arrangement(18)
+    vols.move(18, a, "史海钩沉")
+    vols.remove_section(18, "人物春秋")
+    vols.rearrange(18, before)
+    assert [(name, ids) for _, name, ids in vols.arrangement(18)] == [
+        ("史海钩沉", []),
+        ("人物春秋", [a]),
+    ]
+    vols.update(18, status="published")
+    with pytest.raises(FrozenError) as refused:
+        vols.rearrange(18, before)
+    assert str(refused.value).startswith("第 18 辑已出版，内容和版式不能再改；")

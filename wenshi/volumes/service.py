@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from wenshi.library import Library
 
 VOLUME_STATUSES = {"planning": "编辑中", "printing": "付印", "published": "已出版"}
+# A volume's sections in order, each as (section id, name, the ids of its pieces in order).
+Arrangement = list[tuple[int, str, list[int]]]
 
 
 @dataclass
@@ -421,6 +423,51 @@ class Volumes:
                 self._renumber(self._items(section), section)
             stamp(t, ids)
             tx.note(Aspect.PLACEMENT, volumes=[number], manuscripts=ids)
+            return tx.changes
+
+    # -- undo ------------------------------------------------------------------------------
+    def arrangement(self, number: int) -> Arrangement:
+        """The volume's sections, each with its pieces in order: what ``rearrange`` puts
+        back (the desktop program's undo of a change in the volume tree)."""
+        volume = self._volume(number)
+        return [
+            (section.id, section.name, [row.id for row in self._items(section)])
+            for section in self._sections_of(volume)
+        ]
+
+    def rearrange(self, number: int, arrangement: Arrangement) -> Changes:
+        """Put the volume back as ``arrangement`` had it, in one transaction: sections
+        made since go, sections removed since come back, names, order and pieces as they
+        were; pieces placed since return to the pool."""
+        t = self.t
+        with self.library.transaction() as tx:
+            volume = self._open_volume(number)
+            touched = set(self._volume_items(volume))
+            t.Manuscript.update(section=None, position=None).where(
+                t.Manuscript.id.in_(list(touched))
+            ).execute()
+            kept = {section_id for section_id, _, _ in arrangement}
+            for section in self._sections_of(volume):
+                if section.id in kept:  # a name free for any other section's old name
+                    t.Section.update(name=f"\0{section.id}").where(
+                        t.Section.id == section.id
+                    ).execute()
+                else:
+                    section.delete_instance()
+            for position, (section_id, name, ids) in enumerate(arrangement):
+                section = t.Section.get_or_none(
+                    (t.Section.id == section_id) & (t.Section.volume == volume)
+                ) or t.Section.create(volume=volume, name=name, position=position)
+                t.Section.update(name=name, position=position).where(
+                    t.Section.id == section.id
+                ).execute()
+                rows = [self.library.manuscripts.row(mid) for mid in ids]
+                for row in rows:
+                    self._placeable(row, volume)
+                self._renumber(rows, section)
+                touched.update(ids)
+            stamp(t, touched)
+            tx.note(Aspect.VOLUME, Aspect.PLACEMENT, volumes=[number], manuscripts=touched)
             return tx.changes
 
     def pool(self) -> list[PoolItem]:
