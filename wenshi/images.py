@@ -32,6 +32,18 @@ THUMB_SIZE = (320, 320)
 _EXIF_DATE = 0x9003  # DateTimeOriginal (in the Exif IFD)
 _EXIF_IFD = 0x8769
 _ARTIST = 0x013B
+# What a removed photo's row holds, kept so that an undo attaches it again as it was.
+_KEPT = (
+    "sha256",
+    "original_name",
+    "caption",
+    "taken_on",
+    "photographer",
+    "width",
+    "height",
+    "position",
+    "added_at",
+)
 
 
 @dataclass
@@ -215,15 +227,41 @@ class Images:
             return tx.changes
 
     def remove(self, image_id: int) -> Changes:
-        """Detach a photo (its original bytes stay in ``files/``, like every original)."""
-        t = self.t
+        """Detach a photo (its original bytes stay in ``files/``, like every original);
+        ``value`` is what ``put_back`` needs to attach it again as it was."""
         with self.library.transaction() as tx:
             row = self._get(image_id)
             manuscript = row.manuscript_id
+            removed = {name: getattr(row, name) for name in _KEPT}
+            removed["manuscript"] = manuscript
             row.delete_instance()
-            for position, other in enumerate(
-                t.Image.select().where(t.Image.manuscript == manuscript).order_by(t.Image.position)
-            ):
-                t.Image.update(position=position).where(t.Image.id == other.id).execute()
+            self._renumber(manuscript, [])
             tx.note(Aspect.IMAGES, manuscripts=[manuscript])
-            return tx.changes
+            return tx.changes.with_value(removed)
+
+    def put_back(self, removed: dict[str, Any]) -> Changes:
+        """Attach a removed photo again at its place, with its 图注 and details (the
+        desktop's undo of a removal)."""
+        t = self.t
+        manuscript = self.library.manuscripts.row(removed["manuscript"])
+        if self.library.files.find(removed["sha256"]) is None:
+            raise NotFoundError(f"图片“{removed['original_name']}”的原件已不在文库中")
+        with self.library.transaction() as tx:
+            row = t.Image.create(manuscript=manuscript, **{n: removed[n] for n in _KEPT})
+            self._renumber(manuscript.id, [row], at=removed["position"])
+            tx.note(Aspect.IMAGES, manuscripts=[manuscript.id])
+            return tx.changes.with_value(self._info(row))
+
+    def _renumber(self, manuscript: int, inserted: list[Model], at: int = 0) -> None:
+        """Positions 0, 1, 2 … of a manuscript's photos, ``inserted`` at index ``at``."""
+        t = self.t
+        ids = {row.id for row in inserted}
+        others = [
+            row
+            for row in t.Image.select()
+            .where(t.Image.manuscript == manuscript)
+            .order_by(t.Image.position)
+            if row.id not in ids
+        ]
+        for position, row in enumerate([*others[:at], *inserted, *others[at:]]):
+            t.Image.update(position=position).where(t.Image.id == row.id).execute()

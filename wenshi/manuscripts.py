@@ -382,6 +382,40 @@ class Manuscripts:
             expected_version=expected_version,
         )
 
+    def undo_step(
+        self,
+        manuscript_id: int,
+        step: tuple[str, str],
+        actor: str = "",
+        back_in: tuple[int, str, int] | None = None,
+    ) -> Changes:
+        """Take back the review step ``step`` (from, to): the status goes back, recorded in
+        the trail as an undo, and (``back_in``: volume, section, 1-based position) to the
+        place in a volume the step took it out of. Refused when the manuscript is no
+        longer where that step left it (someone has moved it on since)."""
+        before, after = step
+        with self.library.transaction() as tx:
+            row = self.row(manuscript_id)
+            if after not in workflow.allowed_next(before) or row.status != after:
+                raise InvalidValueError(
+                    f"稿件 {manuscript_id} 现在是“{workflow.label(row.status)}”，"
+                    f"“{workflow.label(before)} → {workflow.label(after)}”这一步已无法撤销"
+                )
+            change_status(
+                self.library,
+                tx,
+                row,
+                before,
+                cause=workflow.Cause.UNDO,
+                actor=actor,
+                opinion=f"撤销上一步（{workflow.label(before)} → {workflow.label(after)}）",
+            )
+            if back_in is not None and row.section_id is None:
+                volume, section, position = back_in
+                self.library.volumes.place(volume, [row.id], section, position)
+            tx.note(Aspect.STATUS, manuscripts=[row.id])
+            return tx.changes
+
     def transition_many(
         self, ids: Iterable[int], target: str, actor: str = "", opinion: str = ""
     ) -> Changes:

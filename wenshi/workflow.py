@@ -32,6 +32,7 @@ class Cause(StrEnum):
     REVIEW = "review"  # an editor's step: the review panel, ``wenshi set --status``
     PUBLICATION = "publication"  # the volume the piece sits in is published
     REOPENING = "reopening"  # a published volume is reopened for correction
+    UNDO = "undo"  # an editor takes back their last review step
 
 
 RULES: dict[Cause, dict[str, tuple[str, ...]]] = {
@@ -58,6 +59,11 @@ RULES: dict[Cause, dict[str, tuple[str, ...]]] = {
     # Reopening a published volume puts its pieces back to 校对 until it is published again.
     Cause.REOPENING: {"published": ("proofreading",)},
 }
+# Taking a review step back goes the same edge the other way.
+RULES[Cause.UNDO] = {
+    status: tuple(a for a, targets in RULES[Cause.REVIEW].items() if status in targets)
+    for status in LABELS
+}
 NEXT = RULES[Cause.REVIEW]  # the editor's choices, as the review panel offers them
 
 STATUSES: tuple[str, ...] = tuple(LABELS)
@@ -68,6 +74,7 @@ _CAUSE_LABELS = {
     Cause.REVIEW: "审稿",
     Cause.PUBLICATION: "所在的辑出版",
     Cause.REOPENING: "所在的辑重新开放修改",
+    Cause.UNDO: "撤销上一步审稿",
 }
 
 

@@ -75,3 +75,16 @@ def test_images_count_in_the_volume_plan(library, mid, tmp_path):
     assert (before, plan.sections[0].items[0].lines) == (4, 24)
     images.remove(first.id)
     assert [i.position for i in images.list(mid)] == [1]
+
+
+def test_a_removed_photo_is_put_back_at_its_place_with_its_details(library, mid, tmp_path):
+    images = library.images
+    for n, caption in enumerate(["横城渡口", "秦渠", "古塔"]):
+        images.attach(mid, photo(tmp_path / f"{n}.jpg", size=(40 + n, 30)), caption=caption)
+    before = [(i.position, i.caption, i.width, i.original_name) for i in images.list(mid)]
+    removed = images.remove(images.list(mid)[1].id).value
+    assert [i.caption for i in images.list(mid)] == ["横城渡口", "古塔"]
+    back = images.put_back(removed).value
+    assert (back.position, back.caption) == (2, "秦渠")
+    assert [(i.position, i.caption, i.width, i.original_name) for i in images.list(mid)] == before
+    assert Path(back.path).read_bytes() == (tmp_path / "1.jpg").read_bytes()

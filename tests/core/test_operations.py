@@ -163,7 +163,10 @@ def test_the_rule_book_lists_publication_and_reopening():
     assert ("accepted", "published", workflow.Cause.PUBLICATION) in edges
     assert ("held", "published", workflow.Cause.PUBLICATION) in edges
     assert ("published", "proofreading", workflow.Cause.REOPENING) in edges
-    assert len(edges) == 27  # 22 review steps, 4 publications, 1 reopening
+    assert len(edges) == 49  # 22 review steps, 4 publications, 1 reopening, 22 undos
+    review = {(a, b) for a, b, cause in edges if cause is workflow.Cause.REVIEW}
+    undo = {(b, a) for a, b, cause in edges if cause is workflow.Cause.UNDO}
+    assert undo == review  # an undo goes a review step's edge the other way
 
 
 def test_an_import_batches_itself_whoever_calls_it(library: Library, tmp_path: Path):

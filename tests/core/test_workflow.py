@@ -79,3 +79,33 @@ def test_every_next_state_is_a_known_state():
             assert set(options) <= set(workflow.LABELS)
     # Every state but 已刊 has a review step out of it.
     assert [s for s in workflow.STATUSES if not workflow.NEXT[s]] == ["published"]
+
+
+def test_undo_takes_back_the_last_review_step_and_its_place_in_a_volume(library):
+    from wenshi.records import NewManuscript
+
+    catalog, volumes = library.manuscripts, library.volumes
+    mid = catalog.add(NewManuscript(title="秦渠谣", body="秦渠水长")).value
+    for step in ("初审", "复审", "终审", "采用"):
+        catalog.transition(mid, step, "王主任")
+    volumes.create(18, "《灵武文史》第十八辑")
+    volumes.add_section(18, "诗词楹联")
+    volumes.place(18, [mid], "诗词楹联")
+    catalog.transition(mid, "待用", "王主任", "下一辑再用")
+    catalog.transition(mid, "退稿", "王主任", "点错了")  # leaves the volume
+    assert catalog.get(mid).volume is None
+    catalog.undo_step(mid, ("held", "rejected"), "王主任", back_in=(18, "诗词楹联", 1))
+    detail = catalog.get(mid)
+    assert (detail.status, detail.volume, detail.section) == ("held", 18, "诗词楹联")
+    last = catalog.reviews(mid)[-1]
+    assert (last.from_status, last.to_status, last.actor, last.opinion) == (
+        "rejected",
+        "held",
+        "王主任",
+        "撤销上一步（待用 → 退稿）",
+    )
+    catalog.undo_step(mid, ("accepted", "held"))
+    assert catalog.get(mid).status == "accepted"
+    with pytest.raises(InvalidValueError) as refused:  # it is 采用 now, not 待用
+        catalog.undo_step(mid, ("accepted", "held"))
+    assert str(refused.value) == f"稿件 {mid} 现在是“采用”，“采用 → 待用”这一步已无法撤销"
