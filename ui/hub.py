@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.dialogs import show_error
 from ui.tasks import Job, TaskManager
+from ui.undo import UndoStack
 from wenshi.changes import EVERY_ASPECT, Changes
 from wenshi.library import Library
 from wenshi.progress import Progress
@@ -54,6 +55,7 @@ class Hub(QObject):
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         freeze_heap()
         self.tasks = TaskManager(self)
+        self.undo = UndoStack(self)  # what the views' actions can take back
         self.tasks.busy_changed.connect(self.busy)
         library.index.notice = self.status_message.emit
         library.index.build_apart = True

@@ -132,6 +132,11 @@ class MainWindow(QMainWindow):
             self.tr("Move to &trash"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
         self.act_undelete = a(self.tr("&Restore from trash"), self.undelete_selected)
+        self.act_undo = a(
+            self.tr("&Undo"), lambda: self.hub.undo.undo(self), QKeySequence.StandardKey.Undo
+        )
+        self.hub.undo.changed.connect(self._name_undo)
+        self._name_undo()
         self.act_proofread = a(
             self.tr("&Proofread against the scan…"),
             lambda: self.proofread(self.editor.manuscript_id),
@@ -158,6 +163,8 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu(self.tr("&Manuscript"))
         for action in (
+            self.act_undo,
+            None,
             self.act_new,
             self.act_save,
             None,
@@ -363,7 +370,20 @@ class MainWindow(QMainWindow):
         ):
             return
         manuscripts = self.library.manuscripts
-        self.hub.run_op(lambda _p: manuscripts.delete(ids), parent=self)
+        label = self.tr("move to trash: %1").replace("%1", titles)
+        self.hub.run_op(
+            lambda _p: manuscripts.delete(ids),
+            lambda _r: self.hub.undo.push(label, lambda: manuscripts.undelete(ids)),
+            self,
+        )
+
+    def _name_undo(self) -> None:
+        """The Undo item names what it takes back ("Undo move to trash: 《秦渠谣》")."""
+        label = self.hub.undo.next_label
+        self.act_undo.setEnabled(label is not None)
+        self.act_undo.setText(
+            self.tr("&Undo %1").replace("%1", label) if label else self.tr("&Undo")
+        )
 
     def undelete_selected(self) -> None:
         ids = self.catalog.selected_ids()

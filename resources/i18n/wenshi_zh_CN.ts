@@ -192,6 +192,18 @@
         <source>Remove</source>
         <translation>移除</translation>
     </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>删除图片</translation>
+    </message>
+    <message>
+        <source>Remove photo %1 from this manuscript? Undo brings it back.</source>
+        <translation>从这篇稿件中删除图片 %1？可以撤销。</translation>
+    </message>
+    <message>
+        <source>remove photo %1</source>
+        <translation>删除图片 %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -402,6 +414,14 @@
         <translation>检索(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;wenshi 文史&lt;/b&gt; %s&lt;br&gt;Archive manager for Chinese local-history publications.</source>
         <translation>&lt;b&gt;wenshi 文史&lt;/b&gt; %s&lt;br&gt;地方文史出版物档案管理软件。</translation>
     </message>
@@ -496,6 +516,10 @@
     <message>
         <source>Volumes</source>
         <translation>分辑编排</translation>
+    </message>
+    <message>
+        <source>move to trash: %1</source>
+        <translation>移入回收站：%1</translation>
     </message>
     <message>
         <source>wenshi 文史 — %s</source>
@@ -791,6 +815,10 @@
         <translation>时间</translation>
     </message>
     <message>
+        <source>review step %1: 《%2》</source>
+        <translation>审稿 %1：《%2》</translation>
+    </message>
+    <message>
         <source>→ %s</source>
         <translation>→ %s</translation>
     </message>
@@ -871,6 +899,10 @@
     <message>
         <source>%1 of target %2 words (%p%)</source>
         <translation>%1 / 目标 %2 字（%p%）</translation>
+    </message>
+    <message>
+        <source>%1 pieces</source>
+        <translation>%1 篇</translation>
     </message>
     <message>
         <source>Accepted and held, in no volume (drag into a section)</source>
@@ -999,6 +1031,30 @@
     <message>
         <source>Volume number</source>
         <translation>辑次</translation>
+    </message>
+    <message>
+        <source>add section %1</source>
+        <translation>添加栏目“%1”</translation>
+    </message>
+    <message>
+        <source>move %1</source>
+        <translation>移动%1</translation>
+    </message>
+    <message>
+        <source>place %1 in %2</source>
+        <translation>把%1编入“%2”</translation>
+    </message>
+    <message>
+        <source>remove section %1</source>
+        <translation>删除栏目“%1”</translation>
+    </message>
+    <message>
+        <source>rename section %1 to %2</source>
+        <translation>栏目“%1”改名为“%2”</translation>
+    </message>
+    <message>
+        <source>take out of the volume: %1</source>
+        <translation>移出本辑：%1</translation>
     </message>
     <message>
         <source>◀ Place in section…</source>

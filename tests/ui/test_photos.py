@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.ui.conftest import wait_idle
 from tests.ui.test_workflows import click_row, load_sample
@@ -31,6 +31,7 @@ def test_add_show_and_remove_photos(qtbot, window, tmp_path: Path, monkeypatch):
     assert photos.strip.item(0).toolTip().splitlines()[:2] == ["渡口.png", "1200×800"]
     assert [i.original_name for i in window.library.images.list(mid)] == ["渡口.png", "古城.jpg"]
     photos.strip.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(photos.remove, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
     assert [photos.strip.item(r).text() for r in range(photos.strip.count())] == ["图1"]

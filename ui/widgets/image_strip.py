@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -149,7 +150,22 @@ class ImageStrip(QWidget):
         info = self._current()
         if info is None:
             return
-        images, mid = self.hub.library.images, self.manuscript_id
-        self.hub.run_op(
-            lambda _p: images.remove(info.id), lambda _r: self.images_changed.emit(mid), self
+        name = f"“{info.caption}”" if info.caption else info.original_name
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove photo"),
+            self.tr("Remove photo %1 from this manuscript? Undo brings it back.").replace(
+                "%1", name
+            ),
         )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        images, mid = self.hub.library.images, self.manuscript_id
+
+        def done(result) -> None:
+            removed = result.value
+            label = self.tr("remove photo %1").replace("%1", name)
+            self.hub.undo.push(label, lambda: images.put_back(removed))
+            self.images_changed.emit(mid)
+
+        self.hub.run_op(lambda _p: images.remove(info.id), done, self)

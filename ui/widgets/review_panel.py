@@ -87,8 +87,26 @@ class ReviewPanel(QWidget):
         opinion = dialog.opinion.toPlainText().strip()
         mid = self.manuscript_id
         manuscripts, actor = self.hub.library.manuscripts, self.actor
-        self.hub.run_op(
-            lambda _p: manuscripts.transition(mid, target, actor, opinion),
-            lambda _r: self.reviewed.emit(mid),
-            self,
-        )
+        before: dict[str, object] = {}
+
+        def take_step(_progress) -> object:
+            detail = manuscripts.get(mid)  # where it stood, for the undo
+            before["status"], before["title"] = detail.status, detail.title
+            if detail.volume is not None and detail.section is not None:
+                before["place"] = (detail.volume, detail.section, (detail.position or 0) + 1)
+            return manuscripts.transition(mid, target, actor, opinion)
+
+        def done(_result) -> None:
+            step = (str(before["status"]), target)
+            place = before.get("place")
+            label = (
+                self.tr("review step %1: 《%2》")
+                .replace("%1", f"{workflow.label(step[0])} → {workflow.label(target)}")
+                .replace("%2", str(before["title"]))
+            )
+            self.hub.undo.push(
+                label, lambda: manuscripts.undo_step(mid, step, actor, back_in=place)
+            )
+            self.reviewed.emit(mid)
+
+        self.hub.run_op(take_step, done, self)

@@ -534,10 +534,25 @@ class VolumeBuilder(QWidget):
         return self.plan.sections[self.tree.indexOfTopLevelItem(item)].name if self.plan else None
 
     # -- writing ---------------------------------------------------------------------------
-    def _write(self, fn, select: int | None = None) -> None:
-        """Run a volume operation; the hub's change signal brings the view up to date."""
-        done = (lambda _r: self.reload_volumes(select)) if select is not None else None
-        self.hub.run_op(lambda _p: fn(), done, self)
+    def _write(self, fn, select: int | None = None, undo: str | None = None) -> None:
+        """Run a volume operation; the hub's change signal brings the view up to date.
+        With ``undo`` (what the Undo item calls it) the volume's arrangement before the
+        change is kept, and Undo puts it back."""
+        number, volumes = self.number, self.volumes
+        before: list = []
+
+        def write(_progress):
+            if undo is not None and number is not None:
+                before.append(volumes.arrangement(number))
+            return fn()
+
+        def done(_result) -> None:
+            if before:
+                self.hub.undo.push(undo, lambda: volumes.rearrange(number, before[0]))
+            if select is not None:
+                self.reload_volumes(select)
+
+        self.hub.run_op(write, done, self)
 
     def _new_volume(self) -> None:
         numbers = [v.number for v in self.volumes.list()]
@@ -570,7 +585,8 @@ class VolumeBuilder(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Add section"), self.tr("Section name"))
         if ok and name.strip():
             number, volumes = self.number, self.volumes
-            self._write(lambda: volumes.add_section(number, name))
+            label = self.tr("add section %1").replace("%1", name.strip())
+            self._write(lambda: volumes.add_section(number, name), undo=label)
 
     def _rename_section(self) -> None:
         old = self._selected_section()
@@ -581,13 +597,15 @@ class VolumeBuilder(QWidget):
         )
         if ok and new.strip():
             number, volumes = self.number, self.volumes
-            self._write(lambda: volumes.rename_section(number, old, new))
+            label = self.tr("rename section %1 to %2").replace("%1", old).replace("%2", new)
+            self._write(lambda: volumes.rename_section(number, old, new), undo=label)
 
     def _remove_section(self) -> None:
         name = self._selected_section()
         if name is not None:
             number, volumes = self.number, self.volumes
-            self._write(lambda: volumes.remove_section(number, name))
+            label = self.tr("remove section %1").replace("%1", name)
+            self._write(lambda: volumes.remove_section(number, name), undo=label)
 
     def _shift(self, delta: int) -> None:
         """Move the selected manuscript up or down, into the neighbouring section at the ends."""
@@ -608,13 +626,14 @@ class VolumeBuilder(QWidget):
             target, position = sections[s_index + 1].name, 1
         position = max(1, position)
         number, volumes = plan.number, self.volumes
-        self._write(lambda: volumes.move(number, mid, target, position))
+        self._write(lambda: volumes.move(number, mid, target, position), undo=self._moving([mid]))
 
     def _take_out(self) -> None:
         mid = self._selected_id()
         if mid is not None:
             number, volumes = self.number, self.volumes
-            self._write(lambda: volumes.remove(number, mid))
+            label = self.tr("take out of the volume: %1").replace("%1", self._titles([mid]))
+            self._write(lambda: volumes.remove(number, mid), undo=label)
 
     def _put_in(self) -> None:
         ids = [item.data(ID_ROLE) for item in self.pool.selectedItems()]
@@ -633,7 +652,29 @@ class VolumeBuilder(QWidget):
 
     def _dropped(self, ids: list[int], section: str, position: int) -> None:
         number, volumes = self.number, self.volumes
-        self._write(lambda: volumes.place(number, ids, section, position or None))
+        self._write(
+            lambda: volumes.place(number, ids, section, position or None),
+            undo=self._moving(ids, section),
+        )
+
+    def _titles(self, ids: list[int]) -> str:
+        """The pieces named as the tree and the pool show them: 《秦渠谣》, or a count."""
+        titles = (
+            {item.id: item.title for section in self.plan.sections for item in section.items}
+            if self.plan
+            else {}
+        )
+        for row in range(self.pool.count()):
+            piece = self.pool.item(row)
+            titles.setdefault(piece.data(ID_ROLE), piece.text().split("　")[0])
+        if len(ids) == 1 and ids[0] in titles:
+            return f"《{titles[ids[0]]}》"
+        return self.tr("%1 pieces").replace("%1", str(len(ids)))
+
+    def _moving(self, ids: list[int], section: str | None = None) -> str:
+        if section is None:
+            return self.tr("move %1").replace("%1", self._titles(ids))
+        return self.tr("place %1 in %2").replace("%1", self._titles(ids)).replace("%2", section)
 
     def _open(self, item: QTreeWidgetItem) -> None:
         if item.data(0, KIND_ROLE) == "item":
