@@ -44,6 +44,17 @@ def test_a_query_starting_with_a_dash_says_how_to_write_it(run: Run):
     assert with_words[1] == after_dashes[1]
 
 
+def test_pasted_text_with_an_unmatched_closing_quote_is_searched_as_written(run: Run):
+    """Copied out of a text, a fragment often ends inside a quotation: its ” is one more
+    character to find, not a typing mistake."""
+    hits = run.json("search", "挖石头”的事")
+    assert [(h["title"], h["hits"]) for h in hits] == [("水洞沟遗址发现记", 1)]
+    both = run.json("search", "挖石头”的事 灵武")
+    assert [(h["title"], h["hits"]) for h in both] == [("水洞沟遗址发现记", 2)]
+    assert [h["title"] for h in run.json("search", "故号灵州”")] == ["灵州古城考略"]
+    assert run("search", "挖石头”的人") == (0, "没有找到“挖石头”的人”\n", "")
+
+
 def test_deeply_nested_brackets_are_refused_in_one_line(run: Run):
     code, _out, err = run("search", "(" * 5000 + "灵武" + ")" * 5000)
     assert (code, err) == (1, "wenshi: 检索式有误：第 101 个字符处的括号或“-”嵌套超过 100 层\n")

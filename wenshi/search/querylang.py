@@ -71,10 +71,11 @@ FIELDS: dict[str, str] = {
 
 _RANGE_FIELDS = frozenset({"volume", "year"})
 _QUOTES = {'"': '"', "“": "”", "「": "」"}
-_STRAY_CLOSERS = frozenset("”」")
 _OPENERS = frozenset("(（")
 _CLOSERS = frozenset(")）")
-_WORD_ENDS = _OPENERS | _CLOSERS | frozenset(_QUOTES) | _STRAY_CLOSERS
+# A closing quote that no opener awaits (text pasted from inside a quotation: 挖石头”的事)
+# is a character of the word it stands in, not a mark of the query.
+_WORD_ENDS = _OPENERS | _CLOSERS | frozenset(_QUOTES)
 _FIELD = re.compile(r"([^:：]+)([:：])(.*)", re.DOTALL)
 # At most 9 digits: no volume or year is longer, and it keeps int() far from its limits.
 _RANGE = re.compile(r"(\d{1,9})(?:\s*[-–—~～至]\s*(\d{1,9}))?")
@@ -157,8 +158,6 @@ def _tokenize(query: str) -> list[_Token]:
             value, end = _read_phrase(query, i)
             tokens.append(_Token("operand", i, Text(value, phrase=True)))
             i = end
-        elif ch in _STRAY_CLOSERS:
-            raise _error(f"{_at(i)}右引号{ch}没有对应的左引号")
         else:
             end = i
             while end < len(query) and not query[end].isspace() and query[end] not in _WORD_ENDS:
