@@ -41,11 +41,18 @@ _PATHS: dict[str, tuple[str, ...]] = {
 }
 
 
+class HoldsManuscriptsError(InvalidValueError):
+    """The library already holds manuscripts: made-up ones would pass for real."""
+
+
 def load_sample(
-    library: Library, folder: Path = SAMPLE_DIR, progress: Progress | None = None
+    library: Library,
+    folder: Path = SAMPLE_DIR,
+    progress: Progress | None = None,
+    force: bool = False,
 ) -> Changes:
-    """Load the sample into ``library`` (which should be empty); ``value``: manuscripts
-    added."""
+    """Load the sample into ``library``, which must be empty unless ``force`` (its volume
+    numbers must be free even so); ``value``: manuscripts added."""
     progress = progress or Progress()
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     volumes = library.volumes
@@ -54,6 +61,9 @@ def load_sample(
     clash = [v["number"] for v in manifest["volumes"] if v["number"] in taken]
     if clash:
         raise InvalidValueError(f"文库中已有第 {clash[0]} 辑，示例文库只能载入到没有这些辑的文库中")
+    held = library.tables.Manuscript.select().count()  # those in the trash are real too
+    if held and not force:
+        raise HoldsManuscriptsError(f"文库中已有 {held} 篇稿件，示例文库的稿件是虚构的，不宜混入")
     files = sorted((folder / "manuscripts").glob("*.txt"))
     ids: dict[str, int] = {}
     with library.batch():

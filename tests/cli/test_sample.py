@@ -82,3 +82,23 @@ def test_sample_opinions_sit_on_the_step_they_name(tmp_path: Path):
             "13-lingwu-changzao.txt": ("终审", "退稿"),
             "14-taiwan-fuqin.txt": ("终审", "终审"),
         }
+
+
+def test_sample_refuses_a_library_of_real_manuscripts_unless_forced(capsys, tmp_path: Path):
+    """Made-up manuscripts mixed into an office's own would be taken for real ones."""
+    run = Run(capsys, tmp_path / "lib")
+    real = tmp_path / "来稿.txt"
+    real.write_text("灵武旧事\n\n马鸿宾是灵武人。", encoding="utf-8")
+    assert run("import", str(real))[0] == 0
+    assert run("sample") == (
+        1,
+        "",
+        "wenshi: 文库中已有 1 篇稿件，示例文库的稿件是虚构的，不宜混入；确需载入请加 --force\n",
+    )
+    assert run.json("stats")["manuscripts"] == 1 and run.json("volume", "list") == []
+    assert run("sample", "--force") == (
+        0,
+        "已载入示例文库：14 篇稿件，第十六、十七辑（wenshi volume list 查看）\n",
+        "",
+    )
+    assert run.json("stats")["manuscripts"] == 15

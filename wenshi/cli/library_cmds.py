@@ -9,11 +9,12 @@ from wenshi.backup import backup_library, restore_backup
 from wenshi.cli.common import json_flag
 from wenshi.cli.output import print_json, terminal_progress
 from wenshi.library import Library
-from wenshi.sample import load_sample
+from wenshi.sample import HoldsManuscriptsError, load_sample
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sample", help="载入示例文库（两辑《灵武文史》和几篇审稿中的稿件）")
+    p.add_argument("--force", action="store_true", help="文库中已有稿件时仍然载入")
     p.set_defaults(handler=cmd_sample)
 
     p = sub.add_parser("backup", help="把整个文库备份为一个 .zip")
@@ -30,7 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_sample(args: argparse.Namespace, library: Library) -> int:
-    count = load_sample(library, progress=terminal_progress()).value
+    try:
+        count = load_sample(library, progress=terminal_progress(), force=args.force).value
+    except HoldsManuscriptsError as exc:  # the core's sentence, with the option that insists
+        raise HoldsManuscriptsError(f"{exc}；确需载入请加 --force") from None
     print(f"已载入示例文库：{count} 篇稿件，第十六、十七辑（wenshi volume list 查看）")
     return 0
 
