@@ -151,6 +151,43 @@ def test_straight_double_quotes(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("马鸿宾出任省政府主席.其时宁夏初建行省.", "马鸿宾出任省政府主席。其时宁夏初建行省。"),
+        ("他说:“好.” 众人称是.", "他说：“好。”众人称是。"),
+        ("灵武. Lingwu", "灵武。 Lingwu"),
+        ("约3.5万人.", "约3.5万人。"),
+        ("见www.nxlw.gov.cn.", "见www.nxlw.gov.cn."),
+        ("见 nxlw.gov.cn 网站", "见 nxlw.gov.cn 网站"),
+        ("Dr. Li 来访.", "Dr. Li 来访。"),
+        ("第1.2节", "第1.2节"),
+        ("1.灵武概况", "1.灵武概况"),
+        ("灵武.cn", "灵武.cn"),
+        ("等等...", "等等..."),
+        ("灵武..", "灵武.."),
+    ],
+)
+def test_half_width_full_stop_after_cjk(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("所谓'灵州'即此地。", "所谓‘灵州’即此地。"),
+        ("他说:\"人称'小马'。\"", "他说：“人称‘小马’。”"),
+        ("'甲''乙'二字", "‘甲’‘乙’二字"),
+        ("Teilhard's 发现与'水洞沟'遗址。", "Teilhard's 发现与‘水洞沟’遗址。"),
+        ("It's 'Lingwu' 灵武。", "It's 'Lingwu' 灵武。"),
+        ("只有一个'引号。", "只有一个'引号。"),
+        ("'90年代'", "‘90年代’"),
+    ],
+)
+def test_straight_single_quotes(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
+
+
 # -- joining lines -------------------------------------------------------------------
 
 

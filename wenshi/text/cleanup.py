@@ -30,6 +30,8 @@ _CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])")
 _MARKS = re.compile(r"[,;:?!]+")
 _FULL_WIDTH = str.maketrans(",;:?!", "，；：？！")
 _PARENTHESIS = re.compile(r"[()]")
+# A lone full stop: a run of them (..., ......) is an ellipsis typed in Latin, left alone.
+_FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")
 # Prose has these; headings, by-lines and captions usually do not, and there a space
 # between two words is deliberate ("汇聚奋进力量 写好履职答卷", "毕 竞").
 _PROSE_MARKS = frozenset("，。；！？")
@@ -203,22 +205,38 @@ def _join_cut_paragraphs(lines: list[str]) -> list[str]:
 
 def _tidy_line(line: str) -> str:
     """Full-width punctuation next to CJK, then no spaces between CJK in prose."""
-    line = _convert_marks(_convert_parentheses(_convert_quotes(line)))
+    line = _convert_full_stops(_convert_marks(_convert_parentheses(_convert_quotes(line))))
     if _PROSE_MARKS.isdisjoint(line):
         return line
     return _CJK_GAP.sub("", line)
 
 
 def _convert_quotes(line: str) -> str:
-    """Straight double quotes that pair up around CJK text become “ ”."""
-    positions = [i for i, ch in enumerate(line) if ch == '"']
+    """Straight quotes that pair up around CJK text become “ ” and ‘ ’ (GB/T 15834)."""
+    doubles = [i for i, ch in enumerate(line) if ch == '"']
+    line = _pair_quotes(line, doubles, "“”")
+    singles = [i for i, ch in enumerate(line) if ch == "'" and not _is_apostrophe(line, i)]
+    return _pair_quotes(line, singles, "‘’")
+
+
+def _pair_quotes(line: str, positions: list[int], marks: str) -> str:
+    """Pair the quotes at ``positions`` in order; a pair around CJK text takes ``marks``."""
     if not positions or len(positions) % 2:
         return line  # an odd one out makes every pairing a guess
     chars = list(line)
     for start, end in zip(positions[::2], positions[1::2], strict=True):
         if _CHINESE_CONTENT.search(line, start + 1, end):
-            chars[start], chars[end] = "“", "”"
+            chars[start], chars[end] = marks
     return "".join(chars)
+
+
+def _is_latin_word(ch: str) -> bool:
+    return ch.isalnum() and not _is_cjk(ch)
+
+
+def _is_apostrophe(line: str, i: int) -> bool:
+    """A ' between two Latin letters or digits (Teilhard's, It's) is no quote."""
+    return 0 < i < len(line) - 1 and _is_latin_word(line[i - 1]) and _is_latin_word(line[i + 1])
 
 
 def _convert_parentheses(line: str) -> str:
@@ -260,3 +278,15 @@ def _convert_marks(line: str) -> str:
         return match.group()
 
     return _MARKS.sub(convert, line)
+
+
+def _convert_full_stops(line: str) -> str:
+    """A lone . that ends a Chinese sentence (CJK before it; the line's end, a space or CJK
+    after it) becomes 。; 3.5, www.nxlw.gov.cn, Dr. Li and 灵武.cn stay."""
+
+    def convert(match: re.Match[str]) -> str:
+        at, after = match.start(), line[match.end() : match.end() + 1]
+        ends = not after or after in _SPACES or _is_cjk(after)
+        return "。" if at and _is_cjk(line[at - 1]) and ends else "."
+
+    return _FULL_STOP.sub(convert, line)
