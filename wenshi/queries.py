@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 from peewee import JOIN, SQL, fn
 
 from wenshi import workflow
+from wenshi.browse import Facet, condition
 from wenshi.errors import InvalidValueError
 from wenshi.records import ROLE_LABELS, ManuscriptSummary
+from wenshi.search.fold import fold
 from wenshi.text.similarity import THRESHOLD, resemblance
 
 if TYPE_CHECKING:
@@ -25,12 +27,15 @@ _FIRST_AUTHOR = SQL(
 
 @dataclass
 class Filter:
-    """What the catalog shows: every field optional; ``trash`` lists deleted ones instead."""
+    """What the catalog shows: every field optional; ``trash`` lists deleted ones instead.
+    ``text`` is matched as search matches: 繁简, width and case folded; ``facet`` is what
+    the library browser chose."""
 
     status: str | None = None
     volume: int | None = None
     section: str | None = None
     text: str = ""
+    facet: Facet | None = None
     trash: bool = False
     sort: str = "id"
     descending: bool = False
@@ -121,15 +126,17 @@ class Queries:
             query = query.where(t.Volume.number == flt.volume)
         if flt.section:
             query = query.where(t.Section.name == flt.section)
-        if flt.text.strip():
-            needle = flt.text.strip()
+        if flt.facet is not None:
+            query = query.where(condition(t, flt.facet))
+        needle = fold(flt.text.strip())
+        if needle:
             by_person = (
                 t.Credit.select(t.Credit.manuscript)
                 .join(t.Person)
-                .where(t.Person.name.contains(needle))
+                .where(fn.instr(fn.fold(t.Person.name), needle) > 0)
             )
             query = query.where(
-                t.Manuscript.title.contains(needle) | t.Manuscript.id.in_(by_person)
+                (fn.instr(fn.fold(t.Manuscript.title), needle) > 0) | t.Manuscript.id.in_(by_person)
             )
         return query
 

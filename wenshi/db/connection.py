@@ -12,6 +12,7 @@ from peewee import OperationalError, SqliteDatabase
 
 from wenshi.db.migrations import APP_ID, SCHEMA_VERSION, migrate
 from wenshi.errors import LibraryError
+from wenshi.search.fold import fold
 
 # How long a writer waits for another process's write to finish before saying so (a
 # library on a slow network share may want longer: WENSHI_BUSY_TIMEOUT_MS).
@@ -98,6 +99,9 @@ def open_database(db_path: Path, *, create: bool) -> tuple[SqliteDatabase, Path 
     try:
         backup = _backup_copy(db_path, version) if 0 < version < SCHEMA_VERSION else None
         db = SqliteDatabase(str(db_path), pragmas=PRAGMAS)
+        # SQL's fold(text): the matching form search uses, for filters that match as it
+        # does (every connection, each thread's own, gets it).
+        db.register_function(fold, "fold", 1, deterministic=True)
         db.connect()
         if version < SCHEMA_VERSION:
             migrate(db, version)
