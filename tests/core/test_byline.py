@@ -101,7 +101,6 @@ def test_sentence_is_never_a_byline() -> None:
         "整理说明",
         "记者手记",
         "资料整理：灵武市档案馆",
-        "马文华",
         "一、历史沿革",
         "灵武市政协文史委员会",
     ],
@@ -110,6 +109,41 @@ def test_lookalikes_are_not_bylines(line: str) -> None:
     header = parse_header(f"标题\n{line}\n{BODY}")
     assert (header.authors, header.compilers, header.narrators) == ([], [], [])
     assert header.body == f"{line}\n{BODY}"
+
+
+VERSE = "长城残垒卧秋风，\n沟壑苍黄落照红。"
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "body"),
+    [
+        (f"七律·秋访水洞沟\n海志强\n\n{VERSE}", ["海志强"], VERSE),
+        (f"秋访水洞沟\n\n毕 竞\n{VERSE}", ["毕竞"], VERSE),  # spaced for alignment
+        (f"马鸿宾与灵武\n——民国往事\n马文华\n{BODY}", ["马文华"], BODY),  # not 马 + 文
+        (f"渡口\n欧阳文\n{VERSE}", ["欧阳文"], VERSE),
+    ],
+)
+def test_a_name_alone_under_the_title_is_the_byline(
+    text: str, authors: list[str], body: str
+) -> None:
+    header = parse_header(text)
+    assert (header.authors, header.body) == (authors, body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "春晓\n海志强",  # the one line of a piece is its body, not its author
+        f"灵武旧事\n前言\n{BODY}",  # a heading: 前 is no surname
+        f"灵武旧事\n马鸿宾率部\n{BODY}",  # five characters: a line of text
+        "四言\n关关雎鸠\n在河之洲",  # verse of the same length as the line under the title
+        f"灵武旧事\n{BODY}\n海志强\n{BODY}",  # not directly under the title
+    ],
+)
+def test_short_lines_under_the_title_that_are_no_byline(text: str) -> None:
+    header = parse_header(text)
+    assert header.authors == []
+    assert header.body == text.split("\n", 1)[1]
 
 
 def test_photo_credit_is_not_an_author_and_stays() -> None:

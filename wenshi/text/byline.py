@@ -41,6 +41,25 @@ _DASHES = re.compile(r"(?:[—―─]+|[-－~～]{2,})\s*")
 _ENCLOSED = re.compile(r"[（(](.+)[）)]")
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇\d]+")
 _BYLINE_WINDOW = 3
+# Common surnames (and the compound ones still met): a name signed alone under a title
+# starts with one, a heading (前言, 引子, 概述) does not. Left out on purpose: surnames
+# that begin common headings (时间, 成就, 全文, 简介).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余"
+    "杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳"
+    "翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝路游"
+    "辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪车项连芦麦褚娄窦戚岑景党宫费卜"
+    "冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺楼满闻厉伊仝郜海练阚纳哈撒锁拜"
+    "虎妥喇达黑买洪脱"
+)
+_COMPOUND_SURNAMES = frozenset(
+    {
+        *("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟"),
+        *("长孙", "宇文", "司徒", "夏侯", "端木", "公孙", "南宫", "呼延"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,13 @@ def parse_header(text: str, title: str | None = None) -> Header:
                 continue  # only photographers: a photo credit, kept in the body
             for role, names in people.items():
                 names += [name for name in credits.get(role, []) if name not in names]
+        elif (
+            has_title_line
+            and position == (1 if subtitle else 0)
+            and position + 1 < len(filled)
+            and (name := _signed_name(line, lines[filled[position + 1]]))
+        ):
+            people[_AUTHOR].append(name)
         else:
             break
         removed.add(index)
@@ -109,6 +135,20 @@ def credited(line: str) -> list[str] | None:
         return names or None
     bare = line.strip(_DECORATION + _SEPARATORS)
     return _names(bare) if bare and len(bare) <= _MAX_BYLINE else None
+
+
+def _signed_name(line: str, following: str) -> str | None:
+    """The name a line alone under the title signs, as poems are signed (海志强, 毕 竞):
+    two to four Han characters starting with a surname, followed by a line of another
+    length (关关雎鸠 / 在河之洲 is verse). Only called with text after it, so a piece of
+    one line keeps it as its body."""
+    name = "".join(line.split())
+    if not 2 <= len(name) <= 4 or len(name) == len("".join(following.split())):
+        return None
+    compound = name[:2] in _COMPOUND_SURNAMES
+    if (compound and len(name) == 2) or not (compound or name[0] in _SURNAMES):
+        return None  # 欧阳 alone is a surname, not a name
+    return name if _NAME.fullmatch(name) else None
 
 
 def _title_of(line: str) -> str:
