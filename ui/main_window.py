@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -147,7 +148,10 @@ class MainWindow(QMainWindow):
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.catalog.table.addAction(self.act_delete)
         self.tabs.currentChanged.connect(self._follow_tab)
-        self.act_find = a(self.tr("&Search…"), self.focus_search, "Ctrl+F")
+        self.act_find = a(self.tr("&Search all manuscripts…"), self.focus_search, "Ctrl+Shift+F")
+        # Ctrl+F finds in the open manuscript while its text is in front; anywhere else it
+        # is the search of the whole library, as before.
+        self.act_find_here = a(self.tr("&Find in this manuscript…"), self.find_here, "Ctrl+F")
         self.act_reindex = a(self.tr("&Rebuild search index"), self.reindex)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (
@@ -175,6 +179,7 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         search_menu = self.menuBar().addMenu(self.tr("S&earch"))
+        search_menu.addAction(self.act_find_here)
         search_menu.addAction(self.act_find)
         search_menu.addAction(self.act_reindex)
         settings_menu = self.menuBar().addMenu(self.tr("Se&ttings"))
@@ -390,6 +395,13 @@ class MainWindow(QMainWindow):
         if ids:
             manuscripts = self.library.manuscripts
             self.hub.run_op(lambda _p: manuscripts.undelete(ids), parent=self)
+
+    def find_here(self) -> None:
+        body = self.editor.body
+        if body.isVisible() and body.isAncestorOf(QApplication.focusWidget()):
+            body.open_find()
+        else:
+            self.focus_search()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)

@@ -12,6 +12,10 @@
         <translation>下一处 ▶</translation>
     </message>
     <message>
+        <source>Not found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
         <source>Page %1</source>
         <translation>第 %1 页</translation>
     </message>
@@ -119,6 +123,25 @@
     <message>
         <source>Volume</source>
         <translation>辑</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Find in this manuscript (繁简 alike)</source>
+        <translation>在本稿中查找（繁简通查）</translation>
+    </message>
+    <message>
+        <source>Next (F3)</source>
+        <translation>下一处（F3）</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+F3)</source>
+        <translation>上一处（Shift+F3）</translation>
     </message>
 </context>
 <context>
@@ -374,6 +397,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Find in this manuscript…</source>
+        <translation>在本稿中查找(&amp;F)…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -410,8 +437,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Search…</source>
-        <translation>检索(&amp;S)…</translation>
+        <source>&amp;Search all manuscripts…</source>
+        <translation>检索全部稿件(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Undo</source>

@@ -18,9 +18,11 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QKeySequence,
     QPainter,
     QPen,
     QPyTextObject,
+    QShortcut,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.find_bar import FindBar, places
 from wenshi.layout import Layout
 from wenshi.text.wordcount import Counts, count_text, layout_words
 
@@ -194,8 +197,17 @@ class BodyEditor(QWidget):
         self.hits_bar.setLayout(hits)
         self.hits_bar.hide()
 
+        self.find_bar = FindBar()
+        self.find_bar.searched.connect(self._find)
+        self.find_bar.step.connect(self.step_hit)
+        self.find_bar.closed.connect(self.close_find)
+        for key, delta in (("F3", 1), ("Shift+F3", -1)):
+            shortcut = QShortcut(QKeySequence(key), self, lambda d=delta: self.step_hit(d))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.hits_bar)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.counts)
@@ -284,7 +296,7 @@ class BodyEditor(QWidget):
             sel.format = fmt
             selections.append(sel)
         self.editor.setExtraSelections(selections)
-        self.hits_bar.setVisible(bool(spans))
+        self.hits_bar.setVisible(bool(spans) and not self.find_bar.isVisible())
         self._hit = -1
         if spans:
             self.goto_hit(0)
@@ -304,6 +316,27 @@ class BodyEditor(QWidget):
             .replace("%1", str(self._hit + 1))
             .replace("%2", str(len(self._spans)))
         )
+        self.find_bar.count.setText(self.hit_label.text())
+
+    def step_hit(self, delta: int) -> None:
+        """The next (1) or previous (-1) marked place, round at the ends."""
+        self.goto_hit(self._hit + delta)
+
+    # -- find ------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        """The find bar, its query the selected text if there is one."""
+        self.find_bar.open(self.editor.textCursor().selectedText().split("\u2029")[0])
+
+    def _find(self, query: str) -> None:
+        spans = places(self.editor.text(), query)
+        self.set_hits(spans)
+        if not spans:
+            self.find_bar.count.setText(self.tr("Not found") if query else "")
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self.set_hits([])
+        self.editor.setFocus()
 
 
 def _to_utf16(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
