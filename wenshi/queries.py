@@ -10,7 +10,7 @@ from peewee import JOIN, SQL, fn
 from wenshi import workflow
 from wenshi.browse import Facet, condition
 from wenshi.errors import InvalidValueError
-from wenshi.records import ROLE_LABELS, ManuscriptSummary
+from wenshi.records import ManuscriptSummary, shown_people
 from wenshi.search.fold import fold
 from wenshi.text.similarity import THRESHOLD, resemblance
 
@@ -89,24 +89,20 @@ class Queries:
     def authors_by_id(self, ids: list[int]) -> dict[int, list[str]]:
         """Authors in display order; for an oral history without an author, the 口述 and
         整理 people marked as such, so the catalog never shows an empty 作者 for it."""
-        t = self.t
-        names: dict[int, list[str]] = {i: [] for i in ids}
-        others: dict[int, list[str]] = {i: [] for i in ids}
         if not ids:
-            return names
+            return {}
+        t = self.t
+        credits: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
         rows = (
             t.Credit.select(t.Credit.manuscript, t.Credit.role, t.Person.name)
             .join(t.Person)
             .where(t.Credit.manuscript.in_(ids))
-            .order_by(t.Credit.manuscript, t.Credit.role.desc(), t.Credit.position)
+            .order_by(t.Credit.manuscript, t.Credit.position)
             .tuples()
         )
         for mid, role, name in rows:
-            if role == "author":
-                names[mid].append(name)
-            else:
-                others[mid].append(f"{name}（{ROLE_LABELS[role]}）")
-        return {mid: names[mid] or others[mid] for mid in ids}
+            credits[mid].append((role, name))
+        return {mid: shown_people(credits[mid]) for mid in ids}
 
     def _filtered(self, flt: Filter, *columns: Any):
         t = self.t

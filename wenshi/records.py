@@ -17,6 +17,21 @@ COUNT_FIELDS: tuple[str, ...] = (
 
 ROLE_LABELS = {"author": "作者", "compiler": "整理", "narrator": "口述"}
 
+
+def shown_people(credits: list[tuple[str, str]]) -> list[str]:
+    """Who a list shows for a piece, from its (role, name) credits in order: its authors;
+    for an oral history without one, its 口述 then 整理 people marked as such (王福林（口述）),
+    so no list (catalog, search, pool) shows it without a name."""
+    authors = [name for role, name in credits if role == "author"]
+    if authors:
+        return authors
+    return [
+        f"{name}（{ROLE_LABELS[role]}）"
+        for wanted in ("narrator", "compiler")
+        for role, name in credits
+        if role == wanted
+    ]
+
 # Metadata an editor may set on a manuscript (besides people, tags, body and status).
 EDITABLE_FIELDS: tuple[str, ...] = (
     "title",

@@ -206,3 +206,20 @@ def test_killed_import_leaves_a_consistent_index(tmp_path: Path):
             check=True,
         )
         assert {h["id"] for h in json.loads(out.stdout)} == expected, query
+
+
+def test_an_oral_history_shows_its_narrator_and_compiler_wherever_authors_are_shown(run: Run):
+    """水洞沟遗址发现记 has no 作者, only 口述 and 整理: they stand where authors do."""
+    people = ["王福林（口述）", "李秀兰（整理）"]
+    [hit] = run.json("search", "挖石头")
+    assert (hit["title"], hit["authors"]) == ("水洞沟遗址发现记", people)
+    code, out, _err = run("search", "挖石头")
+    assert (code, out.splitlines()[2]) == (
+        0,
+        "#4  水洞沟遗址发现记  王福林（口述）、李秀兰（整理）  未编辑  收稿  1 处",
+    )
+    for step in ("初审", "复审", "终审", "采用"):
+        assert run("set", "4", "--status", step)[0] == 0
+    assert [(p["title"], p["authors"]) for p in run.json("volume", "pool")] == [
+        ("水洞沟遗址发现记", people)
+    ]

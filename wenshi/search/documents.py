@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from peewee import JOIN
 
 from wenshi.db.counter import changed_since, current_seq
+from wenshi.records import shown_people
 from wenshi.search.fold import fold
 
 if TYPE_CHECKING:
@@ -103,15 +104,13 @@ def load_infos(t: Tables, ids: list[int] | None = None) -> dict[int, DocInfo]:
         .order_by(t.Credit.manuscript, t.Credit.position)
         .tuples()
     )
-    names: dict[int, list[str]] = {}
+    credits: dict[int, list[tuple[str, str]]] = {}
     for mid, role, name in people:
-        if mid not in infos:  # trashed
-            continue
-        names.setdefault(mid, []).append(name)
-        if role == "author":
-            infos[mid].authors.append(name)
-    for mid, all_names in names.items():
-        infos[mid].people_folded = fold("\n".join(all_names))
+        if mid in infos:  # not trashed
+            credits.setdefault(mid, []).append((role, name))
+    for mid, credited in credits.items():
+        infos[mid].authors = shown_people(credited)
+        infos[mid].people_folded = fold("\n".join(name for _role, name in credited))
     tags = (
         t.ManuscriptTag.select(t.ManuscriptTag.manuscript, t.Tag.name)
         .join(t.Tag)
