@@ -533,7 +533,8 @@ class Manuscripts:
             volume=section.volume.number if section else None,
             section=section.name if section else None,
             position=row.position,
-            start_page=row.start_page,
+            # Printed in the volume it stands in: taken out (after a reopening) it has none.
+            start_page=row.start_page if section else None,
             similar_to=row.similar_to_id,
             revisions=self._current_revision(row),
             files=files,

@@ -192,3 +192,29 @@ def test_a_published_volume_is_frozen_until_reopened(tmp_path: Path, capsys, cha
     with Library.open(folder) as library:
         steps = [(r.from_status, r.to_status) for r in library.manuscripts.reviews(mid)]
         assert steps[-2:] == [("accepted", "published"), ("published", "proofreading")]
+
+
+def test_a_piece_taken_out_of_a_reopened_volume_keeps_no_printed_page(tmp_path: Path, capsys):
+    """Its start page belonged to the volume it left: show never prints 第None辑."""
+    folder = tmp_path / "lib"
+    with Library.open(folder) as library:
+        mid = _in_state(library, "accepted", "编入稿")
+    run = ["--library", str(folder)]
+    for argv in (
+        ("volume", "create", "17", "--title", "第十七辑"),
+        ("volume", "section", "17", "add", "史海钩沉"),
+        ("volume", "add", "17", str(mid), "--section", "史海钩沉"),
+        ("volume", "set", "17", "--status", "published"),
+    ):
+        assert main([*run, *argv]) == 0
+    capsys.readouterr()
+    assert main([*run, "show", str(mid)]) == 0
+    assert "已刊：第17辑第1页起" in capsys.readouterr().out.splitlines()
+    assert main([*run, "volume", "set", "17", "--status", "planning"]) == 0
+    assert main([*run, "volume", "remove", "17", str(mid)]) == 0
+    capsys.readouterr()
+    assert main([*run, "show", str(mid)]) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if "已刊" in line] == []
+    with Library.open(folder) as library:
+        detail = library.manuscripts.get(mid)
+        assert (detail.volume, detail.start_page) == (None, None)
