@@ -223,3 +223,19 @@ def test_an_oral_history_shows_its_narrator_and_compiler_wherever_authors_are_sh
     assert [(p["title"], p["authors"]) for p in run.json("volume", "pool")] == [
         ("水洞沟遗址发现记", people)
     ]
+
+
+def test_terms_that_overlap_count_each_place_once(run: Run):
+    """武 inside 灵武 is one place, marked once in the text: counted once."""
+
+    def hits(query: str) -> list[tuple[str, int]]:
+        return [(h["title"], h["hits"]) for h in run.json("search", query, "--limit", "0")]
+
+    assert hits("灵武 武") == [
+        ("马鸿宾与灵武", 4),
+        ("灵州古城考略", 5),  # 灵武 four times, and 武 once on its own
+        ("黄河谣", 1),
+        ("水洞沟遗址发现记", 1),
+    ]
+    assert hits("灵武 靈武") == hits("灵武")
+    assert hits("马鸿宾 鸿宾") == hits("马鸿宾")

@@ -145,12 +145,11 @@ class _Term:
 
 @dataclass
 class _Scores:
-    """A node's result over the id space: which manuscripts match, and their BM25F score,
-    occurrences and occurrences in the title."""
+    """A node's result over the id space: which manuscripts match, and their BM25F score
+    and occurrences in the title (a title hit ranks first)."""
 
     mask: np.ndarray
     score: np.ndarray
-    hits: np.ndarray
     title: np.ndarray
 
 
@@ -302,8 +301,7 @@ class Evaluation:
         idf = math.log(1 + (setup.n - df + 0.5) / (df + 0.5))
         tf = title * setup.title_norm + body * setup.body_norm
         score = np.where(mask, idf * (K1 + 1) * tf / (tf + K1), 0.0)
-        hits = np.where(mask, title + body, 0)
-        return _Scores(mask, score, hits, np.where(mask, title, 0))
+        return _Scores(mask, score, np.where(mask, title, 0))
 
     # -- the tree --------------------------------------------------------------------------
     @staticmethod
@@ -328,7 +326,7 @@ class Evaluation:
     def _empty(self, mask: np.ndarray) -> _Scores:
         zeros = np.zeros(self.setup.size)
         counts = np.zeros(self.setup.size, dtype=np.int64)
-        return _Scores(mask, zeros, counts, counts)
+        return _Scores(mask, zeros, counts)
 
     def _eval(self, node: querylang.Node) -> _Scores:
         setup = self.setup
@@ -342,7 +340,7 @@ class Evaluation:
             return self._empty(mask)
         if isinstance(node, querylang.Not):
             return self._empty(setup.universe & ~self._eval(node.child).mask)
-        # The same term twice (灵武 靈武 fold alike) matches the same places: count it once.
+        # The same term twice (灵武 靈武 fold alike) matches the same places: score it once.
         distinct: dict[object, querylang.Node] = {}
         for child in node.children:
             distinct.setdefault(_term_key(child), child)
@@ -356,7 +354,6 @@ class Evaluation:
         return _Scores(
             mask,
             np.where(mask, sum(part.score for part in parts), 0.0),
-            np.where(mask, sum(part.hits for part in parts), 0),
             np.where(mask, sum(part.title for part in parts), 0),
         )
 
@@ -372,9 +369,9 @@ class Evaluation:
             keys = (mids, self.setup.rank(sort, self.infos)[mids])
         return mids[np.lexsort(keys)].tolist()
 
-    def score_of(self, mid: int) -> tuple[float, int]:
-        """BM25F score and occurrences of one matching manuscript."""
-        return float(self.result.score[mid]), int(self.result.hits[mid])
+    def score_of(self, mid: int) -> float:
+        """BM25F score of one matching manuscript."""
+        return float(self.result.score[mid])
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
         return _spans(self.positive, folded)
@@ -469,7 +466,8 @@ def search(
     hits = []
     for mid in page:
         info = ev.infos[mid]
-        score, count = ev.score_of(mid)
+        # Each place once, as it is marked: 武 inside 灵武 (query 灵武 武) is one hit.
+        in_body, in_title = ev.spans(bodies[mid]), ev.spans(info.title_folded)
         hits.append(
             SearchHit(
                 id=mid,
@@ -479,10 +477,10 @@ def search(
                 section=info.section,
                 status=info.status,
                 status_label=workflow.label(info.status),
-                score=score,
-                hits=count,
-                snippets=_snippets(originals[mid], ev.spans(bodies[mid]), info.first_page),
-                title_highlights=[s for s in ev.spans(fold(info.title)) if s[1] <= len(info.title)],
+                score=ev.score_of(mid),
+                hits=len(in_title) + len(in_body),
+                snippets=_snippets(originals[mid], in_body, info.first_page),
+                title_highlights=[s for s in in_title if s[1] <= len(info.title)],
             )
         )
     infos = ev.infos
