@@ -6,11 +6,13 @@ import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -60,26 +62,40 @@ def install_exception_hook() -> None:
 
 
 class OpinionDialog(QDialog):
-    """Ask who takes a review step and the opinion that goes with it."""
+    """Ask who takes a review step and the opinion that goes with it. The dialog names
+    the step (《秦渠谣》：采用 → 待用) and its button says what it records; Tab moves on
+    from the opinion as from any field, and Ctrl+Enter records it from anywhere."""
 
-    def __init__(self, parent: QWidget | None, target_label: str, actor: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None, target_label: str, actor: str = "", step: str = ""
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("dialogs", "Review: %s") % target_label)
+        translate = QCoreApplication.translate
+        self.setWindowTitle(translate("dialogs", "Review: %s") % target_label)
         form = QFormLayout(self)
+        self.step = QLabel(step)
+        self.step.setWordWrap(True)
+        if step:
+            form.addRow(self.step)
         self.actor = QLineEdit(actor)
-        self.actor.setPlaceholderText(QCoreApplication.translate("dialogs", "Your name"))
+        self.actor.setPlaceholderText(translate("dialogs", "Your name"))
         self.opinion = QPlainTextEdit()
+        self.opinion.setTabChangesFocus(True)
         self.opinion.setPlaceholderText(
-            QCoreApplication.translate("dialogs", "Opinion (recorded in the review trail)")
+            translate("dialogs", "Opinion (recorded in the review trail; Ctrl+Enter records)")
         )
-        form.addRow(QCoreApplication.translate("dialogs", "By"), self.actor)
-        form.addRow(QCoreApplication.translate("dialogs", "Opinion"), self.opinion)
+        form.addRow(translate("dialogs", "By"), self.actor)
+        form.addRow(translate("dialogs", "Opinion"), self.opinion)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.record = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.record.setText(translate("dialogs", "Record %s") % target_label)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.accept)
 
 
 class ChoiceDialog(QDialog):

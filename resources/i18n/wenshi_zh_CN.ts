@@ -1288,8 +1288,12 @@ Import the PDF as one document with its pages instead? It can be split up later.
         <translation>意见</translation>
     </message>
     <message>
-        <source>Opinion (recorded in the review trail)</source>
-        <translation>意见（记入审稿记录）</translation>
+        <source>Opinion (recorded in the review trail; Ctrl+Enter records)</source>
+        <translation>意见（记入审稿记录；Ctrl+Enter 提交）</translation>
+    </message>
+    <message>
+        <source>Record %s</source>
+        <translation>记为%s</translation>
     </message>
     <message>
         <source>Review: %s</source>

@@ -29,6 +29,7 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.hub = hub
         self.manuscript_id = 0
+        self._title = self._status_label = ""
         self.state = QLabel()
         self.actions_row = QHBoxLayout()
         self.trail = QTableWidget(0, 4)
@@ -36,6 +37,7 @@ class ReviewPanel(QWidget):
             [self.tr("When"), self.tr("State"), self.tr("By"), self.tr("Opinion")]
         )
         self.trail.horizontalHeader().setStretchLastSection(True)
+        self.trail.setWordWrap(True)
         self.trail.verticalHeader().hide()
         self.trail.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         top = QHBoxLayout()
@@ -58,6 +60,7 @@ class ReviewPanel(QWidget):
         """Show the state, its allowed next steps and the trail, read on the lane by the
         editor (nothing here touches the database on the GUI thread)."""
         self.manuscript_id = detail.id
+        self._title, self._status_label = detail.title, detail.status_label
         self.state.setText(self.tr("Current state: <b>%s</b>") % detail.status_label)
         self._set_actions(() if detail.deleted_at else workflow.allowed_next(detail.status))
         self.trail.setRowCount(len(events))
@@ -65,8 +68,12 @@ class ReviewPanel(QWidget):
             for col, value in enumerate(
                 (event.at.replace("T", " "), event.to_label, event.actor, event.opinion)
             ):
-                self.trail.setItem(row, col, QTableWidgetItem(value))
-        self.trail.resizeColumnsToContents()
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.trail.setItem(row, col, item)
+        for column in range(3):  # the opinion takes the rest of the width, wrapped
+            self.trail.resizeColumnToContents(column)
+        self.trail.resizeRowsToContents()
 
     def _set_actions(self, targets: Iterable[str]) -> None:
         while self.actions_row.count():
@@ -80,7 +87,8 @@ class ReviewPanel(QWidget):
             self.actions_row.addWidget(button)
 
     def step(self, target: str) -> None:
-        dialog = OpinionDialog(self, workflow.label(target), self.actor)
+        step = f"《{self._title}》：{self._status_label} → {workflow.label(target)}"
+        dialog = OpinionDialog(self, workflow.label(target), self.actor, step)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.actor = dialog.actor.text().strip()
