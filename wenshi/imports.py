@@ -24,7 +24,7 @@ from wenshi.errors import CancelledError, ImportFileError, InvalidValueError, We
 from wenshi.fsutil import printable
 from wenshi.manuscripts import Original
 from wenshi.progress import Progress
-from wenshi.reading import ReadOptions, read_document
+from wenshi.reading import KINDS, ReadOptions, read_document
 from wenshi.reading.document import Document, Picture
 from wenshi.reading.limits import DEFAULT_LIMITS, Limits
 from wenshi.reading.pixels import check_image
@@ -62,6 +62,12 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+def importable(paths: Iterable[str | Path]) -> list[Path]:
+    """The files an import of ``paths`` would find that are of a kind wenshi reads: none
+    means a drop or a folder holds nothing to import, said once rather than per file."""
+    return [path for path in collect_paths(paths) if path.suffix.lower() in KINDS]
 
 
 def _identity(folder: Path) -> tuple[int, int]:
