@@ -6,8 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -18,13 +25,16 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QWidget,
 )
 
 from ui.hub import Hub, freeze_heap
 from ui.settings import LANGUAGES, settings
+from ui.widgets.browser_panel import BrowserPanel, BrowserSplitter
 from ui.widgets.catalog_view import CatalogView
 from ui.widgets.import_dialog import ImportDialog, ask_paths
 from ui.widgets.manuscript_editor import ManuscriptEditor
+from ui.widgets.place_dialog import add_to_volume
 from ui.widgets.proofread_view import ProofreadDialog
 from ui.widgets.search_panel import SearchPanel
 from ui.widgets.volume_builder import VolumeBuilder
@@ -32,6 +42,7 @@ from ui.widgets.volume_import_dialog import VolumeImportDialog
 from ui.widgets.welcome import WelcomePage
 from wenshi.backup import backup_library
 from wenshi.changes import Aspect, Changes
+from wenshi.imports import importable
 from wenshi.library import Library
 from wenshi.queries import Stats
 from wenshi.records import NewManuscript
@@ -92,8 +103,9 @@ class MainWindow(QMainWindow):
         yield
         self.builder = VolumeBuilder(self.hub)
         yield
+        self.browser = BrowserPanel(self.hub)
         split = QSplitter()
-        split.addWidget(self.catalog)
+        split.addWidget(BrowserSplitter(self.browser, self.catalog))
         split.addWidget(self.editor)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
@@ -106,6 +118,7 @@ class MainWindow(QMainWindow):
         yield
         self._make_actions()
         self._connect()
+        self._connect_desk()
         self._restore_layout()
         self.built = True
         freeze_heap()
@@ -225,6 +238,91 @@ class MainWindow(QMainWindow):
                 8000,
             )
 
+    # -- the desk's conventions: library browser, row menu, view keys, dropped files -------
+    def _connect_desk(self) -> None:
+        """The browser narrows the catalog; the catalog's row menu opens, reviews and places
+        through the window's own operations; Ctrl+1/2/3 switch views (to the field one
+        types in there); files and folders dropped from the file manager are imported."""
+        self.browser.chosen.connect(self.catalog.set_facet)
+        self.catalog.open_requested.connect(self._open_from_catalog)
+        self.catalog.review_requested.connect(self._review_from_catalog)
+        self.catalog.add_to_volume.connect(
+            lambda ids, titles: add_to_volume(self.hub, ids, titles, self)
+        )
+        views = (
+            (self.split, self.catalog.table),
+            (self.search, self.search.query),
+            (self.builder, self.builder.tree),
+        )
+        for number, (view, field) in enumerate(views, 1):
+            key = QAction(self, shortcut=QKeySequence(f"Ctrl+{number}"))
+            key.triggered.connect(lambda _c=False, v=view, f=field: self._show_view(v, f))
+            self.addAction(key)
+            self.tabs.setTabToolTip(number - 1, f"Ctrl+{number}")
+        self.setAcceptDrops(True)
+
+    def _show_view(self, view: QWidget, field: QWidget) -> None:
+        self.tabs.setCurrentWidget(view)
+        field.setFocus()
+
+    def _open_from_catalog(self, manuscript_id: int) -> None:
+        """Open a row (its menu, Enter, a double-click): the text, ready to type in."""
+        self.open_manuscript(manuscript_id)
+        if self.editor.manuscript_id == manuscript_id:
+            self.editor.when_shown(self.editor.body.editor.setFocus)
+
+    def _review_from_catalog(self, manuscript_id: int, target: str) -> None:
+        """The review step as the review panel takes it, once the panel shows the row."""
+        self.open_manuscript(manuscript_id)
+        review = self.editor.review
+
+        def step() -> None:
+            if review.manuscript_id == manuscript_id:
+                review.step(target)
+            elif self.editor.manuscript_id == manuscript_id:  # its trail is on its way
+                QTimer.singleShot(10, step)
+
+        step()
+
+    @staticmethod
+    def _dropped_paths(mime: QMimeData) -> list[str]:
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Import what was dropped as File → Import does; folders are looked through on
+        the lane, and a drop holding nothing importable is told so once."""
+        paths = self._dropped_paths(event.mimeData())
+        if not paths:
+            return
+        event.acceptProposedAction()
+        self.hub.read(
+            lambda _p: importable(paths),
+            lambda found: QTimer.singleShot(0, lambda: self._import_dropped(paths, found)),
+            self,
+        )
+
+    def _import_dropped(self, paths: list[str], found: list[Path]) -> None:
+        if found:
+            self._import(paths)
+            return
+        names = "、".join(Path(p).name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
+        QMessageBox.information(
+            self,
+            self.tr("Nothing to import"),
+            self.tr(
+                "%1 holds nothing wenshi can import (text, Word, WPS, RTF, ODT, PDF or "
+                "scanned pages)."
+            ).replace("%1", names),
+        )
+
     # -- state -----------------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
         """Re-read what the views show of ``changes`` (after an operation, ours or another
@@ -253,10 +351,10 @@ class MainWindow(QMainWindow):
         first_view = not empty and self.stack.currentWidget() is not self.tabs
         self.stack.setCurrentWidget(self.welcome if empty else self.tabs)
         if first_view and not self._split_restored:
-            # First time the views show: give the catalog two fifths of the width (the
-            # splitter would otherwise follow the size hints and squeeze the table).
+            # First time the views show: give the browser and the catalog half the width
+            # (the splitter would otherwise follow the size hints and squeeze the table).
             self._split_restored = True
-            self.split.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
+            self.split.setSizes([self.width() // 2, self.width() - self.width() // 2])
         self.totals_label.setText(
             self.tr("%1 manuscripts · %2 words")
             .replace("%1", str(stats.manuscripts))

@@ -29,6 +29,49 @@
     </message>
 </context>
 <context>
+    <name>BrowserPanel</name>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>No date received</source>
+        <translation>无收稿日期</translation>
+    </message>
+    <message>
+        <source>Not in a volume</source>
+        <translation>未入辑</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Vol. %d</source>
+        <translation>第%d辑</translation>
+    </message>
+    <message>
+        <source>Volumes and sections</source>
+        <translation>辑与栏目</translation>
+    </message>
+    <message>
+        <source>Years received</source>
+        <translation>收稿年份</translation>
+    </message>
+</context>
+<context>
     <name>CaptionDialog</name>
     <message>
         <source>Caption</source>
@@ -83,10 +126,21 @@
     </message>
 </context>
 <context>
+    <name>CatalogTable</name>
+    <message>
+        <source>Fit columns to the window</source>
+        <translation>按窗口宽度排列各栏</translation>
+    </message>
+</context>
+<context>
     <name>CatalogView</name>
     <message>
         <source>%d manuscripts</source>
         <translation>%d 篇稿件</translation>
+    </message>
+    <message>
+        <source>Add to volume…</source>
+        <translation>编入分辑…</translation>
     </message>
     <message>
         <source>All</source>
@@ -97,12 +151,24 @@
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Copy title</source>
+        <translation>复制题名</translation>
+    </message>
+    <message>
         <source>Filter by title or author</source>
         <translation>按标题或作者筛选</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>正在读取……</translation>
+    </message>
+    <message>
+        <source>Review step</source>
+        <translation>审稿</translation>
     </message>
     <message>
         <source>Section</source>
@@ -123,6 +189,10 @@
     <message>
         <source>Volume</source>
         <translation>辑</translation>
+    </message>
+    <message>
+        <source>→ %s…</source>
+        <translation>→ %s…</translation>
     </message>
 </context>
 <context>
@@ -381,6 +451,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1 holds nothing wenshi can import (text, Word, WPS, RTF, ODT, PDF or scanned pages).</source>
+        <translation>%1 中没有可导入的文件（可导入文本、Word、WPS、RTF、ODT、PDF 和扫描页）。</translation>
+    </message>
+    <message>
         <source>%1 manuscripts · %2 words</source>
         <translation>%1 篇稿件 · %2 字</translation>
     </message>
@@ -503,6 +577,10 @@
     <message>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>没有可导入的文件</translation>
     </message>
     <message>
         <source>Removed %d temporary files left by an interrupted run</source>
@@ -709,6 +787,37 @@
     </message>
 </context>
 <context>
+    <name>PlaceDialog</name>
+    <message>
+        <source>%1 manuscripts</source>
+        <translation>%1 篇稿件</translation>
+    </message>
+    <message>
+        <source>(no section yet: add one in the Volumes view)</source>
+        <translation>（尚无栏目：请先在“分辑编排”中添加）</translation>
+    </message>
+    <message>
+        <source>Add to volume</source>
+        <translation>编入分辑</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>There is no volume to add to: create one in the Volumes view (a published volume is closed).</source>
+        <translation>没有可以编入的辑：请先在“分辑编排”中新建一辑（已出版的辑不能再改）。</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>辑</translation>
+    </message>
+    <message>
+        <source>place %1 in %2</source>
+        <translation>把%1编入“%2”</translation>
+    </message>
+</context>
+<context>
     <name>ProofreadDialog</name>
     <message>
         <source>&lt;span style=&quot;color:#d62728&quot;&gt;▢&lt;/span&gt; OCR unsure (confidence under 80%)&#x3000;&lt;span style=&quot;color:#2ca02c&quot;&gt;▢&lt;/span&gt; corrected&#x3000;&lt;span style=&quot;color:#1e6edc&quot;&gt;▣&lt;/span&gt; at the cursor</source>
@@ -865,6 +974,10 @@
         <translation>按辑</translation>
     </message>
     <message>
+        <source>Copy the hits with title and page</source>
+        <translation>复制命中文字（附题名和页码）</translation>
+    </message>
+    <message>
         <source>Date received</source>
         <translation>收稿日期</translation>
     </message>
@@ -883,6 +996,10 @@
     <message>
         <source>Nothing found for “%s”</source>
         <translation>没有找到与“%s”相符的稿件</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Relevance</source>

@@ -104,7 +104,8 @@ class CatalogModel(QAbstractTableModel):
         else:
             self.run_read(read, show)
 
-    def _row(self, row: int) -> ManuscriptSummary | None:
+    def summary_at(self, row: int) -> ManuscriptSummary | None:
+        """The row's summary (read with its block of rows if not yet in)."""
         mid = self._ids[row]
         if mid not in self._rows:
             start = row - row % BLOCK
@@ -147,7 +148,7 @@ class CatalogModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self._ids[index.row()]
-        summary = self._row(index.row())
+        summary = self.summary_at(index.row())
         return None if summary is None else _value(summary, Column(index.column()), role)
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
@@ -155,7 +156,7 @@ class CatalogModel(QAbstractTableModel):
         painting): each call into Python waits its turn for the GIL while the lane reads,
         and a click that scrolled the table and opened a 20,000-字 manuscript made 1,000."""
         valid = index.isValid() and 0 <= index.row() < len(self._ids)
-        summary = self._row(index.row()) if valid else None
+        summary = self.summary_at(index.row()) if valid else None
         column = Column(index.column()) if valid else Column.TITLE
         for role_data in roleDataSpan:
             role = role_data.role()

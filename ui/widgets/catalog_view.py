@@ -1,31 +1,41 @@
-"""The catalog: a filter bar (status, volume, text) over the manuscript table."""
+"""The catalog: a filter bar (status, volume, text) over the manuscript table, narrowed
+further by what the library browser chose, with a menu on each row."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.models.catalog_model import CatalogModel, Column
+from ui.models.catalog_model import CatalogModel
+from ui.widgets.catalog_table import CatalogTable
 from wenshi import workflow
+from wenshi.browse import Facet
 from wenshi.queries import Filter, Queries
+
+STATE_KEY = "catalog/columns"  # not the old "catalog/header": that one predates fitting
 
 
 class CatalogView(QWidget):
-    """Emits ``selected(id)`` when the current manuscript changes (0 for none)."""
+    """Emits ``selected(id)`` when the current manuscript changes (0 for none); from a
+    row's menu (or Enter, a double-click) ``open_requested(id)``, ``review_requested(id,
+    target state)`` and ``add_to_volume(ids, titles)``, which the window carries out."""
 
     selected = Signal(int)
+    open_requested = Signal(int)
+    review_requested = Signal(int, str)
+    add_to_volume = Signal(list, list)
 
     def __init__(
         self,
@@ -35,6 +45,7 @@ class CatalogView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = CatalogModel(queries, self, run_read)
+        self.facet: Facet | None = None
         self.status = QComboBox()
         self.status.addItem(self.tr("All states"), "")
         for key, label in workflow.LABELS.items():
@@ -58,26 +69,7 @@ class CatalogView(QWidget):
         search_row.addWidget(self.text, 1)
         search_row.addWidget(self.count)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        for column, width in (
-            (Column.TITLE, 190),
-            (Column.AUTHORS, 100),
-            (Column.STATUS, 52),
-            (Column.WORDS, 56),
-            (Column.VOLUME, 36),
-            (Column.SECTION, 72),
-        ):
-            self.table.setColumnWidth(column, width)
+        self.table = CatalogTable(self.model)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,6 +84,8 @@ class CatalogView(QWidget):
         self.volume.currentIndexChanged.connect(lambda _i: self.refresh())
         self.section.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda index: self.open_requested.emit(self._id(index)))
+        self.table.customContextMenuRequested.connect(self._row_menu)
 
     def set_choices(self, volumes: list[int], sections: list[str]) -> None:
         """Offer the volumes and sections that exist, keeping the current choices."""
@@ -119,6 +113,7 @@ class CatalogView(QWidget):
             volume=self.volume.currentData(),
             section=self.section.currentData(),
             text=self.text.text(),
+            facet=self.facet,
             sort=self.model.filter.sort,
             descending=self.model.filter.descending,
         )
@@ -132,6 +127,12 @@ class CatalogView(QWidget):
 
         self.count.setText(self.tr("Reading…"))
         self.model.reload(flt, shown)
+
+    def set_facet(self, facet: Facet | None) -> None:
+        """Show only what the library browser chose (None: everything again)."""
+        if facet != self.facet:
+            self.facet = facet
+            self.refresh()
 
     def current_id(self) -> int:
         index = self.table.currentIndex()
@@ -153,12 +154,42 @@ class CatalogView(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
     def _current_changed(self, current, _previous) -> None:
-        self.selected.emit(self.model.id_at(current.row()) if current.isValid() else 0)
+        self.selected.emit(self._id(current))
+
+    def _id(self, index: QModelIndex) -> int:
+        return self.model.id_at(index.row()) if index.isValid() else 0
+
+    def _row_menu(self, pos: QPoint) -> None:
+        """What can be done to the row right-clicked (the press made it current) and the
+        rows selected with it; the window's own actions on the table (Move to trash) too."""
+        index = self.table.indexAt(pos)
+        summary = self.model.summary_at(index.row()) if index.isValid() else None
+        if summary is None:
+            return
+        mid, ids, titles = summary.id, self.selected_ids(), self.selected_titles()
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(mid))
+        steps = menu.addMenu(self.tr("Review step"))
+        targets = () if summary.deleted_at else workflow.allowed_next(summary.status)
+        for target in targets:
+            label = self.tr("→ %s…") % workflow.label(target)
+            steps.addAction(label, lambda t=target: self.review_requested.emit(mid, t))
+        steps.setEnabled(bool(targets) and ids == [mid])  # one piece, one opinion
+        menu.addSeparator()
+        menu.addActions(self.table.actions())
+        menu.addAction(self.tr("Add to volume…"), lambda: self.add_to_volume.emit(ids, titles))
+        menu.addSeparator()
+        menu.addAction(
+            self.tr("Copy title"), lambda: QApplication.clipboard().setText("\n".join(titles))
+        )
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("catalog/header", self.table.horizontalHeader().saveState())
+        """The columns as the user left them (widths, order, sort, hidden ones)."""
+        settings.setValue(STATE_KEY, self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("catalog/header")
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)
+        state = settings.value(STATE_KEY)
+        if state is not None and self.table.horizontalHeader().restoreState(state):
+            self.table.auto_fit = False

@@ -1,5 +1,6 @@
 """Search: a query box with the syntax hint, ranked results with highlighted snippets,
-facets by 辑 and state, paging, and opening a result at its first hit."""
+facets by 辑 and state, paging, and opening a result at its first hit; a result's menu
+opens it or copies its hits with the title and page, to quote elsewhere."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import html
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -47,6 +50,17 @@ def marked_html(snippet: engine.Snippet) -> str:
         last = end
     out.append(html.escape(snippet.text[last:]))
     return "".join(out)
+
+
+def quoted(hit: engine.SearchHit) -> str:
+    """A result as an editor quotes it: a line per snippet, each with the title and the
+    printed page it is on (where the text has pages); the title alone if no snippet."""
+    title = f"《{hit.title}》"
+    lines = [
+        title + (f"第{s.page}页" if s.page is not None else "") + f"：{s.text}"
+        for s in hit.snippets
+    ]
+    return "\n".join(lines or [title])
 
 
 class ResultWidget(QLabel):
@@ -101,6 +115,7 @@ class SearchPanel(QWidget):
         self.results = QListWidget()
         self.results.setObjectName("results")
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.volumes = QListWidget()
         self.statuses = QListWidget()
         self.prev = QPushButton(self.tr("◀ Previous page"))
@@ -143,6 +158,7 @@ class SearchPanel(QWidget):
         self.prev.clicked.connect(lambda: self._page(-PAGE))
         self.next.clicked.connect(lambda: self._page(PAGE))
         self.results.itemActivated.connect(self._open)
+        self.results.customContextMenuRequested.connect(self._result_menu)
         self.volumes.itemActivated.connect(self._narrow)
         self.volumes.itemClicked.connect(self._narrow)
         self.statuses.itemClicked.connect(self._narrow)
@@ -243,3 +259,18 @@ class SearchPanel(QWidget):
     def _open(self, item: QListWidgetItem) -> None:
         if self.last is not None:
             self.open_hit.emit(item.data(Qt.ItemDataRole.UserRole), self.last.query)
+
+    def _result_menu(self, pos: QPoint) -> None:
+        item = self.results.itemAt(pos)
+        if item is None or self.last is None:
+            return
+        mid, query = item.data(Qt.ItemDataRole.UserRole), self.last.query
+        hit = next(h for h in self.last.hits if h.id == mid)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_hit.emit(mid, query))
+        menu.addAction(
+            self.tr("Copy the hits with title and page"),
+            lambda: QApplication.clipboard().setText(quoted(hit)),
+        )
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.results.viewport().mapToGlobal(pos))
