@@ -63,11 +63,11 @@
         <translation>第%d辑</translation>
     </message>
     <message>
-        <source>Volumes and sections</source>
+        <source>Volumes</source>
         <translation>辑与栏目</translation>
     </message>
     <message>
-        <source>Years received</source>
+        <source>Years</source>
         <translation>收稿年份</translation>
     </message>
 </context>

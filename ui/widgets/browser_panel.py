@@ -45,10 +45,10 @@ COUNTED = (
     Aspect.VOLUME,
 )
 CATEGORIES = (
-    ("volumes", QT_TRANSLATE_NOOP("BrowserPanel", "Volumes and sections")),
+    ("volumes", QT_TRANSLATE_NOOP("BrowserPanel", "Volumes")),
     ("statuses", QT_TRANSLATE_NOOP("BrowserPanel", "States")),
     ("tags", QT_TRANSLATE_NOOP("BrowserPanel", "Tags")),
-    ("years", QT_TRANSLATE_NOOP("BrowserPanel", "Years received")),
+    ("years", QT_TRANSLATE_NOOP("BrowserPanel", "Years")),
     ("authors", QT_TRANSLATE_NOOP("BrowserPanel", "Authors")),
 )
 OPEN_AT_FIRST = {"volumes", "statuses"}  # the long lists start folded
@@ -194,12 +194,12 @@ class BrowserPanel(QWidget):
             self._mark_chosen()
 
     def _entry(self, node: browse.Node) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([self._label(node), str(node.count)])
+        label = self._label(node)
+        item = QTreeWidgetItem([label, str(node.count)])
         item.setData(0, FACET_ROLE, node.facet)
+        item.setToolTip(0, node.label if node.facet.kind == "volume" and node.label else label)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setForeground(1, Qt.GlobalColor.darkGray)
-        if node.facet.kind == "volume" and node.label:
-            item.setToolTip(0, node.label)
         item.addChildren([self._entry(child) for child in node.children])
         return item
 
