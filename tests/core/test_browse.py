@@ -22,10 +22,22 @@ def shown(node: browse.Node) -> tuple:
 
 
 def test_counts_by_every_facet_without_the_trash(library: Library):
-    a = add(library, "秦渠谣", authors=["冯志远"], tags=["诗词", "秦渠"], status="accepted",
-            received_date="2021-12-03")  # fmt: skip
-    b = add(library, "横城古渡", authors=["马振华", "冯志远"], tags=["渡口"], status="accepted",
-            received_date="2020-03-12")  # fmt: skip
+    a = add(
+        library,
+        "秦渠谣",
+        authors=["冯志远"],
+        tags=["诗词", "秦渠"],
+        received_date="2021-12-03",
+        status="accepted",
+    )
+    b = add(
+        library,
+        "横城古渡",
+        authors=["马振华", "冯志远"],
+        tags=["渡口"],
+        received_date="2020-03-12",
+        status="accepted",
+    )
     add(library, "灵武长枣漫话", authors=["冯志远"], tags=["诗词"], received_date="2021-01-06")
     add(library, "无名稿", narrators=["王福成"])
     gone = add(library, "已删稿", authors=["马振华"], tags=["渡口"], received_date="2019-05-01")
