@@ -13,6 +13,18 @@ from tests.ui.conftest import wait_idle
 from tests.ui.test_workflows import click_row, load_sample
 
 
+def add_photos(qtbot, window, tmp_path: Path, monkeypatch, size: tuple[int, int]) -> None:
+    """Add 渡口.png and 古城.jpg to the open manuscript with the Add button, the file
+    chooser answering with both."""
+    files = []
+    for name, color in (("渡口.png", "navy"), ("古城.jpg", "olive")):
+        Image.new("RGB", size, color).save(tmp_path / name)
+        files.append(str(tmp_path / name))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
+    qtbot.mouseClick(window.editor.images.add, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+
+
 def test_add_show_and_remove_photos(qtbot, window, tmp_path: Path, monkeypatch):
     load_sample(qtbot, window)
     mid = click_row(qtbot, window, "秦渠谣")
@@ -20,13 +32,7 @@ def test_add_show_and_remove_photos(qtbot, window, tmp_path: Path, monkeypatch):
     photos = window.editor.images
     window.editor.tabs.setCurrentWidget(photos)
     assert photos.strip.count() == 0
-    files = []
-    for name, color in (("渡口.png", "navy"), ("古城.jpg", "olive")):
-        Image.new("RGB", (1200, 800), color).save(tmp_path / name)
-        files.append(str(tmp_path / name))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
-    qtbot.mouseClick(photos.add, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, window)
+    add_photos(qtbot, window, tmp_path, monkeypatch, (1200, 800))
     assert [photos.strip.item(r).text() for r in range(photos.strip.count())] == ["图1", "图2"]
     assert photos.strip.item(0).toolTip().splitlines()[:2] == ["渡口.png", "1200×800"]
     assert [i.original_name for i in window.library.images.list(mid)] == ["渡口.png", "古城.jpg"]

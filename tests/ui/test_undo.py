@@ -4,11 +4,11 @@ the volume tree — each checked in the library afterwards."""
 
 from __future__ import annotations
 
-from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from tests.ui.conftest import wait_idle
+from tests.ui.test_photos import add_photos
 from tests.ui.test_workflows import click_row, load_sample
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -72,13 +72,7 @@ def test_photo_removal_asks_first_and_undo_brings_it_back(qtbot, window, tmp_pat
     mid = click_row(qtbot, window, "秦渠谣")
     photos = window.editor.images
     window.editor.tabs.setCurrentWidget(photos)
-    files = []
-    for name, color in (("渡口.png", "navy"), ("古城.jpg", "olive")):
-        Image.new("RGB", (120, 80), color).save(tmp_path / name)
-        files.append(str(tmp_path / name))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
-    qtbot.mouseClick(photos.add, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, window)
+    add_photos(qtbot, window, tmp_path, monkeypatch, (120, 80))
     asked: list[str] = []
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(
