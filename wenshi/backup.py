@@ -23,6 +23,7 @@ from typing import Any
 from wenshi.errors import InvalidValueError, LibraryError, WenshiError
 from wenshi.export.atomic import atomic_path
 from wenshi.fsutil import reason
+from wenshi.i18n import _
 from wenshi.library import DB_NAME, FILES_DIR, Library
 from wenshi.progress import Progress
 
@@ -32,12 +33,14 @@ def backup_library(library: Library, target: Path, progress: Progress | None = N
     progress = progress or Progress()
     target = Path(target)
     if target.suffix.lower() != ".zip":
-        raise InvalidValueError(f"{target}：备份文件名须以 .zip 结尾")
+        raise InvalidValueError(_("{target}：备份文件名须以 .zip 结尾").format(target=target))
     originals = list(library.files.all_files())
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WenshiError(f"{target}：无法写入备份（{reason(exc)}）") from exc
+        raise WenshiError(
+            _("{target}：无法写入备份（{reason}）").format(target=target, reason=reason(exc))
+        ) from exc
     with atomic_path(target, library.session) as tmp_zip:
         db_copy = target.with_name(f".wenshi-db-{secrets.token_hex(6)}")
         session = library.session
@@ -59,13 +62,15 @@ def backup_library(library: Library, target: Path, progress: Progress | None = N
                     relative = path.relative_to(library.files.root).as_posix()
                     zf.write(path, f"{FILES_DIR}/{relative}")
         except sqlite3.Error as exc:
-            why = "磁盘已满" if "full" in str(exc) else str(exc)
-            raise WenshiError(f"{target}：无法写入备份（{why}）") from exc
+            why = _("磁盘已满") if "full" in str(exc) else str(exc)
+            raise WenshiError(
+                _("{target}：无法写入备份（{why}）").format(target=target, why=why)
+            ) from exc
         finally:
             db_copy.unlink(missing_ok=True)
             if session is not None:
                 session.untrack_temp(db_copy)
-    progress.update(len(originals), len(originals), "备份完成")
+    progress.update(len(originals), len(originals), _("备份完成"))
     return len(originals)
 
 
@@ -86,7 +91,11 @@ def _check_members(zf: zipfile.ZipFile, source: Path) -> list[zipfile.ZipInfo]:
     members = zf.infolist()
     names = {m.filename for m in members}
     if DB_NAME not in names:
-        raise LibraryError(f"{source}：不是 wenshi 备份（压缩包里没有 {DB_NAME}）")
+        raise LibraryError(
+            _("{source}：不是 wenshi 备份（压缩包里没有 {DB_NAME}）").format(
+                source=source, DB_NAME=DB_NAME
+            )
+        )
     for member in members:
         parts = PurePosixPath(member.filename).parts
         if (
@@ -95,7 +104,11 @@ def _check_members(zf: zipfile.ZipFile, source: Path) -> list[zipfile.ZipInfo]:
             or ":" in member.filename
             or (member.filename != DB_NAME and (not parts or parts[0] != FILES_DIR))
         ):
-            raise LibraryError(f"{source}：压缩包中有不属于 wenshi 备份的条目“{member.filename}”")
+            raise LibraryError(
+                _("{source}：压缩包中有不属于 wenshi 备份的条目“{filename}”").format(
+                    source=source, filename=member.filename
+                )
+            )
     return members
 
 
@@ -105,13 +118,17 @@ def restore_backup(source: Path, folder: Path, progress: Progress | None = None)
     progress = progress or Progress()
     source, folder = Path(source), Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise InvalidValueError(f"{folder}：恢复目标必须是新的或空的文件夹（不会覆盖已有内容）")
+        raise InvalidValueError(
+            _("{folder}：恢复目标必须是新的或空的文件夹（不会覆盖已有内容）").format(folder=folder)
+        )
     try:
         zf = zipfile.ZipFile(source)
     except FileNotFoundError as exc:
-        raise LibraryError(f"{source}：备份文件不存在") from exc
+        raise LibraryError(_("{source}：备份文件不存在").format(source=source)) from exc
     except (zipfile.BadZipFile, OSError) as exc:
-        raise LibraryError(f"{source}：不是有效的 .zip 备份（{exc}）") from exc
+        raise LibraryError(
+            _("{source}：不是有效的 .zip 备份（{exc}）").format(source=source, exc=exc)
+        ) from exc
     staging = folder.with_name(f".wenshi-restore-{secrets.token_hex(6)}")
     try:
         with zf:
@@ -127,12 +144,14 @@ def restore_backup(source: Path, folder: Path, progress: Progress | None = None)
         os.replace(staging, folder)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise LibraryError(f"{folder}：无法恢复备份（{reason(exc)}）") from exc
+        raise LibraryError(
+            _("{folder}：无法恢复备份（{reason}）").format(folder=folder, reason=reason(exc))
+        ) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     report.folder = str(folder)
-    progress.update(len(members), len(members), "恢复完成")
+    progress.update(len(members), len(members), _("恢复完成"))
     return report
 
 
@@ -144,9 +163,15 @@ def _verify(staging: Path, source: Path) -> RestoreReport:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{source}：备份中的数据库已损坏（{exc}）") from exc
+        raise LibraryError(
+            _("{source}：备份中的数据库已损坏（{exc}）").format(source=source, exc=exc)
+        ) from exc
     if result != "ok":
-        raise LibraryError(f"{source}：备份中的数据库未通过完整性检查（{result}）")
+        raise LibraryError(
+            _("{source}：备份中的数据库未通过完整性检查（{result}）").format(
+                source=source, result=result
+            )
+        )
     with Library.open(staging, auto_index=False) as lib:
         t = lib.tables
         needed = {s for (s,) in t.StoredFile.select(t.StoredFile.sha256).tuples()}
@@ -155,11 +180,17 @@ def _verify(staging: Path, source: Path) -> RestoreReport:
         missing = sorted(needed - set(present))
         if missing:
             raise LibraryError(
-                f"{source}：备份不完整，缺少 {len(missing)} 个原始文件（如 {missing[0][:12]}…）"
+                _("{source}：备份不完整，缺少 {count} 个原始文件（如 {value}…）").format(
+                    source=source, count=len(missing), value=missing[0][:12]
+                )
             )
         for digest in needed:
             if hashlib.sha256(present[digest].read_bytes()).hexdigest() != digest:
-                raise LibraryError(f"{source}：备份中的原始文件 {digest[:12]}… 已损坏")
+                raise LibraryError(
+                    _("{source}：备份中的原始文件 {value}… 已损坏").format(
+                        source=source, value=digest[:12]
+                    )
+                )
         stats = lib.queries.stats()
         volumes = len(lib.volumes.list())
     return RestoreReport(str(staging), stats.manuscripts + stats.in_trash, volumes, len(present))

@@ -14,6 +14,7 @@ from wenshi.export.tables import FORMATS as TABLE_FORMATS
 from wenshi.export.tables import write_table
 from wenshi.export.toc import CATALOGUE_FORMATS, TOC_FORMATS, write_all_volumes_toc, write_toc
 from wenshi.export.volume_docx import Figure, write_volume_docx
+from wenshi.i18n import _
 from wenshi.volumes.fees import Fee
 
 if TYPE_CHECKING:
@@ -33,8 +34,10 @@ class Exports:
         """The 目录 of a volume as .docx, .md, .html or .csv (``fmt`` must match the name)."""
         path = Path(path)
         if fmt is not None and path.suffix.lower() != f".{fmt}":
-            raise InvalidValueError(f"{path}：文件扩展名与 --format {fmt} 不符")
-        check_suffix(path, TOC_FORMATS, "目录")
+            raise InvalidValueError(
+                _("{path}：文件扩展名与 --format {fmt} 不符").format(path=path, fmt=fmt)
+            )
+        check_suffix(path, TOC_FORMATS, _("目录"))
         plan = self.library.volumes.plan(number)
         with self._target(path) as tmp:
             write_toc(plan, tmp)
@@ -43,7 +46,7 @@ class Exports:
     def volume(self, number: int, path: Path) -> int:
         """The whole volume for the typesetter (.docx); returns the number of articles."""
         path = Path(path)
-        check_suffix(path, (".docx",), "成书文件")
+        check_suffix(path, (".docx",), _("成书文件"))
         plan = self.library.volumes.plan(number)
         ids = [item.id for section in plan.sections for item in section.items]
         bodies = self.library.index.docs.originals(ids)
@@ -58,25 +61,31 @@ class Exports:
         for image in self.library.images.list(manuscript_id):
             if not image.path:
                 raise NotFoundError(
-                    f"稿件 {manuscript_id} 的图片 {image.position}（{image.original_name}）"
-                    "的原始文件已不在文库中"
+                    _(
+                        "稿件 {manuscript_id} 的图片 {position}（{original_name}）"
+                        "的原始文件已不在文库中"
+                    ).format(
+                        manuscript_id=manuscript_id,
+                        position=image.position,
+                        original_name=image.original_name,
+                    )
                 )
             figures.append(Figure(Path(image.path), image.caption))
         return figures
 
     def all_volumes_toc(self, path: Path) -> int:
         """The 总目录 of every volume (.docx or .csv); returns the number of volumes."""
-        check_suffix(Path(path), CATALOGUE_FORMATS, "总目录")
+        check_suffix(Path(path), CATALOGUE_FORMATS, _("总目录"))
         plans = self.library.volumes.all_plans()
         if not plans:
-            raise InvalidValueError("文库中还没有任何一辑，无法生成总目录")
+            raise InvalidValueError(_("文库中还没有任何一辑，无法生成总目录"))
         with self._target(Path(path)) as tmp:
             write_all_volumes_toc(plans, tmp)
         return len(plans)
 
     def payments(self, number: int, path: Path, default_rate: float | None = None) -> list[Fee]:
         """The 稿酬 sheet of a volume (.xlsx or .csv); returns its lines."""
-        check_suffix(Path(path), TABLE_FORMATS, "表格")
+        check_suffix(Path(path), TABLE_FORMATS, _("表格"))
         lines = self.library.volumes.payments(number, default_rate)
         with self._target(Path(path)) as tmp:
             payments.write_payments(lines, tmp)
@@ -86,7 +95,7 @@ class Exports:
         self, query: str, path: Path, *, include_rejected: bool = False, context: int = 20
     ) -> int:
         """Every occurrence of a query with its context (.csv or .xlsx); returns the count."""
-        check_suffix(Path(path), TABLE_FORMATS, "表格")
+        check_suffix(Path(path), TABLE_FORMATS, _("表格"))
         lines = self.library.search.concordance(
             query, include_rejected=include_rejected, context=context
         )

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from wenshi.errors import LibraryError
+from wenshi.i18n import _
 
 _REASONS = {
     errno.ENOSPC: "磁盘已满",
@@ -28,7 +29,9 @@ def reason(exc: OSError) -> str:
 
 
 def write_error(place: Path, exc: OSError) -> LibraryError:
-    return LibraryError(f"{place}：无法写入（{reason(exc)}），未作任何修改")
+    return LibraryError(
+        _("{place}：无法写入（{reason}），未作任何修改").format(place=place, reason=reason(exc))
+    )
 
 
 def printable(path: str | os.PathLike[str]) -> str:

@@ -19,6 +19,7 @@ from PIL import ImageOps
 from wenshi.changes import Aspect, Changes
 from wenshi.errors import ImportFileError, NotFoundError
 from wenshi.fsutil import printable
+from wenshi.i18n import _
 from wenshi.reading.limits import DEFAULT_LIMITS, Limits
 from wenshi.reading.pixels import UNREADABLE, check_image
 from wenshi.timeutil import now_iso
@@ -75,7 +76,9 @@ def _read_image(data: bytes, name: str, limits: Limits | None) -> tuple[PILImage
         image = PILImage.open(io.BytesIO(data))
         image.load()
     except UNREADABLE as exc:
-        raise ImportFileError(f"{name}：不是可识别的图片（{type(exc).__name__}）") from exc
+        raise ImportFileError(
+            _("{name}：不是可识别的图片（{kind}）").format(name=name, kind=type(exc).__name__)
+        ) from exc
     exif = image.getexif()
     date = str(exif.get_ifd(_EXIF_IFD).get(_EXIF_DATE, "") or "")
     if date[:10].count(":") == 2:
@@ -117,9 +120,9 @@ class Images:
         if not target.exists():
             original = self.library.files.find(row.sha256)
             if original is None:
-                raise NotFoundError(f"图片 {row.id} 的原始文件已不在文库中")
+                raise NotFoundError(_("图片 {id} 的原始文件已不在文库中").format(id=row.id))
             # Its size was checked against the limits of the run that attached it.
-            image, _, _ = _read_image(original.read_bytes(), row.original_name, None)
+            image, _taken, _artist = _read_image(original.read_bytes(), row.original_name, None)
             image = image.convert("RGB")
             image.thumbnail(THUMB_SIZE)
             self.thumbs.mkdir(exist_ok=True)
@@ -144,7 +147,11 @@ class Images:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ImportFileError(f"{printable(path)}：无法读取（{exc.strerror or exc}）") from exc
+            raise ImportFileError(
+                _("{name}：无法读取（{value}）").format(
+                    name=printable(path), value=exc.strerror or exc
+                )
+            ) from exc
         return self.attach_data(
             manuscript_id,
             data,
@@ -202,7 +209,7 @@ class Images:
     def _get(self, image_id: int) -> Model:
         row = self.t.Image.get_or_none(self.t.Image.id == image_id)
         if row is None:
-            raise NotFoundError(f"图片 {image_id} 不存在")
+            raise NotFoundError(_("图片 {image_id} 不存在").format(image_id=image_id))
         return row
 
     def update(
@@ -245,7 +252,9 @@ class Images:
         t = self.t
         manuscript = self.library.manuscripts.row(removed["manuscript"])
         if self.library.files.find(removed["sha256"]) is None:
-            raise NotFoundError(f"图片“{removed['original_name']}”的原件已不在文库中")
+            raise NotFoundError(
+                _("图片“{value}”的原件已不在文库中").format(value=removed["original_name"])
+            )
         with self.library.transaction() as tx:
             row = t.Image.create(manuscript=manuscript, **{n: removed[n] for n in _KEPT})
             self._renumber(manuscript.id, [row], at=removed["position"])

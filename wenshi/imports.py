@@ -22,6 +22,7 @@ from wenshi import workflow
 from wenshi.changes import Changes
 from wenshi.errors import CancelledError, ImportFileError, InvalidValueError, WenshiError
 from wenshi.fsutil import printable
+from wenshi.i18n import _
 from wenshi.manuscripts import Original
 from wenshi.progress import Progress
 from wenshi.reading import KINDS, ReadOptions, read_document
@@ -33,6 +34,7 @@ from wenshi.text.byline import Header, parse_header
 from wenshi.text.cleanup import clean_paged
 from wenshi.text.similarity import sketch
 from wenshi.text.wordcount import Counts, count_text
+from wenshi.timeutil import received_on
 
 if TYPE_CHECKING:
     from wenshi.library import Library
@@ -111,11 +113,11 @@ def _link_problem(path: Path) -> str | None:
     try:
         target = path.stat()
     except FileNotFoundError:
-        return "链接指向的文件不存在"
+        return _("链接指向的文件不存在")
     except OSError as exc:
-        return "链接形成循环" if exc.errno == errno.ELOOP else None
+        return _("链接形成循环") if exc.errno == errno.ELOOP else None
     # collect_paths keeps a link to a folder only when it leads back to one it is in.
-    return "链接形成循环" if stat.S_ISDIR(target.st_mode) else None
+    return _("链接形成循环") if stat.S_ISDIR(target.st_mode) else None
 
 
 @dataclass
@@ -161,7 +163,7 @@ def prepare_file(path: Path, options: ReadOptions, title: str | None = None) -> 
     try:
         problem = _link_problem(path)
         if problem:
-            raise ImportFileError(f"{name}：{problem}")
+            raise ImportFileError(_("{name}：{problem}").format(name=name, problem=problem))
         item.data, item.document = read_document(path, options)
         for number, picture in enumerate(item.document.pictures, start=1):
             check_image(
@@ -171,7 +173,7 @@ def prepare_file(path: Path, options: ReadOptions, title: str | None = None) -> 
         item.sha256 = hashlib.sha256(item.data).hexdigest()
         header = parse_header(clean_paged(item.document.text), title)
         if not header.title.strip():
-            raise ImportFileError(f"{name}：没有任何文字内容")
+            raise ImportFileError(_("{name}：没有任何文字内容").format(name=name))
         item.header = header
         item.counts = count_text(header.body)
         item.sketch = sketch(header.body)
@@ -237,11 +239,13 @@ class Imports:
         queries = self.library.queries
         files = collect_paths(paths)
         if title is not None and len(files) != 1:
-            raise InvalidValueError(f"指定题名时只能导入一个文件（现有 {len(files)} 个）")
+            raise InvalidValueError(
+                _("指定题名时只能导入一个文件（现有 {count} 个）").format(count=len(files))
+            )
         items: list[Prepared] = []
         seen: dict[str, int] = {}
         for index, path in enumerate(files):
-            progress.update(index, len(files), f"读取 {printable(path.name)}")
+            progress.update(index, len(files), _("读取 {name}").format(name=printable(path.name)))
             progress.check()
             options = ReadOptions(
                 encoding,
@@ -261,7 +265,7 @@ class Imports:
                     match = queries.most_similar(item.sketch)
                     item.similar_to = match[0] if match else None
             items.append(item)
-        progress.update(len(files), len(files), "读取完成")
+        progress.update(len(files), len(files), _("读取完成"))
         return items
 
     def commit(
@@ -269,22 +273,29 @@ class Imports:
         items: Sequence[Prepared],
         status: str = "received",
         progress: Progress | None = None,
+        received: str | None = None,
     ) -> Changes:
         """Store every good prepared file, each in its own transaction, as one batch
-        (``value``: the ``ImportResult`` of each file, in order)."""
+        (``value``: the ``ImportResult`` of each file, in order). Each gets the 收稿日期
+        ``received`` (today when not given)."""
         status = workflow.parse_status(status)
+        received = received_on(received)
         progress = progress or Progress()
         results: list[ImportResult] = []
         with self.library.batch() as batch:
             for index, item in enumerate(items):
-                progress.update(index, len(items), f"导入 {printable(item.path.name)}")
+                progress.update(
+                    index,
+                    len(items),
+                    _("导入 {name}").format(name=printable(item.path.name)),
+                )
                 progress.check()
-                results.append(self._commit_one(item, status))
-            progress.update(len(items), len(items), "导入完成")
+                results.append(self._commit_one(item, status, received))
+            progress.update(len(items), len(items), _("导入完成"))
             changes = batch.changes
         return changes.with_value(results)
 
-    def _commit_one(self, item: Prepared, status: str) -> ImportResult:
+    def _commit_one(self, item: Prepared, status: str, received: str) -> ImportResult:
         document = item.document
         result = ImportResult(
             path=printable(item.path),
@@ -300,7 +311,9 @@ class Imports:
         duplicate = queries.manuscript_with_file(item.sha256)
         if duplicate is not None:
             result.status, result.id = "duplicate", duplicate
-            result.error = f"{result.path}：与库中稿件 {duplicate} 的原始文件完全相同，未重复导入"
+            result.error = _(
+                "{path}：与库中稿件 {duplicate} 的原始文件完全相同，未重复导入"
+            ).format(path=result.path, duplicate=duplicate)
             return result
         # A file imported earlier in this batch may resemble this one: look again.
         match = queries.most_similar(item.sketch)
@@ -309,18 +322,26 @@ class Imports:
         try:
             self.library.files.put(item.data, item.path.suffix)
             with self.library.transaction():
-                new_id = self._add(item, header, document, status, similar)
+                new_id = self._add(item, header, document, status, similar, received)
         except WenshiError as exc:
             result.error = f"{result.path}：{exc}"
             return result
         except OSError as exc:
-            result.error = f"{result.path}：无法写入文库（{exc.strerror or exc}）"
+            result.error = _("{path}：无法写入文库（{reason}）").format(
+                path=result.path, reason=exc.strerror or exc
+            )
             return result
         result.status, result.id, result.similar_to = "imported", new_id, similar
         return result
 
     def _add(
-        self, item: Prepared, header: Header, document: Document, status: str, similar: int | None
+        self,
+        item: Prepared,
+        header: Header,
+        document: Document,
+        status: str,
+        similar: int | None,
+        received: str,
     ) -> int:
         """The manuscript's rows, its OCR pages and the pictures of its file (as its
         images, in order, with their captions), inside the caller's transaction."""
@@ -333,6 +354,7 @@ class Imports:
                 compilers=header.compilers,
                 narrators=header.narrators,
                 status=status,
+                received_date=received,
                 first_page=document.first_page,
                 furniture=document.furniture,
             ),
@@ -360,6 +382,7 @@ class Imports:
         paths: Sequence[str | Path],
         *,
         status: str = "received",
+        received: str | None = None,
         encoding: str | None = None,
         progress: Progress | None = None,
         title: str | None = None,
@@ -367,8 +390,10 @@ class Imports:
         limits: Limits = DEFAULT_LIMITS,
         password: str | None = None,
     ) -> Changes:
-        """``prepare`` then ``commit``: the whole import as the CLI runs it."""
+        """``prepare`` then ``commit``: the whole import as the CLI runs it (the date is
+        checked before any file is read)."""
+        received = received_on(received)
         items = self.prepare(
             paths, encoding, progress, title, ocr=ocr, limits=limits, password=password
         )
-        return self.commit(items, status, progress)
+        return self.commit(items, status, progress, received)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from wenshi.errors import InvalidValueError
+from wenshi.i18n import _
 
 _SPEC = re.compile(r"\s*(\d+)\s*[xX×ｘＸ]\s*(\d+)\s*")
 
@@ -41,14 +42,16 @@ class Layout:
         ):
             if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
                 raise InvalidValueError(
-                    f"版式的{label}必须是不小于 {minimum} 的整数，而不是 {value!r}。"
+                    _("版式的{label}必须是不小于 {minimum} 的整数，而不是 {value!r}。").format(
+                        label=label, minimum=minimum, value=value
+                    )
                 )
 
     def check_for_volume(self) -> None:
         """What a volume's page estimate needs beyond a type area: a title block (with
         subtitle and by-line) that fits on a page."""
         if self.title_lines + 2 > self.lines_per_page:
-            raise InvalidValueError("标题所占行数不能超过一页")
+            raise InvalidValueError(_("标题所占行数不能超过一页"))
 
     @classmethod
     def parse(cls, spec: str) -> Layout:
@@ -60,7 +63,9 @@ class Layout:
         match = _SPEC.fullmatch(spec)
         if match is None or int(match[1]) == 0 or int(match[2]) == 0:
             raise InvalidValueError(
-                f"版式“{spec}”无法识别：应写作“每行字数x每页行数”，两者都是正整数，例如“28x30”。"
+                _(
+                    "版式“{spec}”无法识别：应写作“每行字数x每页行数”，两者都是正整数，例如“28x30”。"
+                ).format(spec=spec)
             )
         return replace(self, chars_per_line=int(match[1]), lines_per_page=int(match[2]))
 

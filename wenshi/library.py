@@ -29,6 +29,7 @@ from wenshi.db.models import Tables, define_tables
 from wenshi.errors import LibraryBusyError, LibraryError
 from wenshi.exports import Exports
 from wenshi.files import FileStore
+from wenshi.i18n import _
 from wenshi.images import Images
 from wenshi.imports import Imports
 from wenshi.manuscripts import Manuscripts
@@ -97,29 +98,39 @@ class Library:
         try:
             self.index.sync()
         except Exception as exc:  # never undo a committed write because of the cache
-            self.index_warning = f"检索索引暂未更新（{exc}），下次检索时会自动补上"
+            self.index_warning = _("检索索引暂未更新（{exc}），下次检索时会自动补上").format(
+                exc=exc
+            )
 
     def _connect(self, program: str | None) -> None:
         path = self.path
         if path.exists() and not path.is_dir():
-            raise LibraryError(f"{path}：不是文件夹，无法作为文库")
+            raise LibraryError(_("{path}：不是文件夹，无法作为文库").format(path=path))
         create = not self.db_path.exists()
         if create and path.is_dir() and any(p.name not in OWN_NAMES for p in path.iterdir()):
             raise LibraryError(
-                f"{path}：该文件夹不是 wenshi 文库（没有 {DB_NAME}，且不是空文件夹），已拒绝使用"
+                _(
+                    "{path}：该文件夹不是 wenshi 文库（没有 {DB_NAME}，且不是空文件夹），已拒绝使用"
+                ).format(path=path, DB_NAME=DB_NAME)
             )
         try:
             path.mkdir(parents=True, exist_ok=True)
             (path / FILES_DIR).mkdir(exist_ok=True)
         except OSError as exc:
-            raise LibraryError(f"{path}：无法创建文库文件夹（{exc.strerror}）") from exc
+            raise LibraryError(
+                _("{path}：无法创建文库文件夹（{strerror}）").format(
+                    path=path, strerror=exc.strerror
+                )
+            ) from exc
         self._db, self.upgrade_backup = open_database(self.db_path, create=create)
         self._tables = define_tables(self._db)
         try:
             self.session = sessions.Session(path, program)
         except OSError as exc:
             self._db.close()
-            raise LibraryError(f"{path}：无法登记本程序（{exc.strerror or exc}）") from exc
+            raise LibraryError(
+                _("{path}：无法登记本程序（{value}）").format(path=path, value=exc.strerror or exc)
+            ) from exc
         self.cleaned = sessions.clean_dead(path, self._referenced_files())
         self.cleaned += self.index.clean_leftovers()
 
@@ -185,13 +196,13 @@ class Library:
     @property
     def tables(self) -> Tables:
         if self._tables is None:
-            raise LibraryError(f"{self.path}：文库已关闭")
+            raise LibraryError(_("{path}：文库已关闭").format(path=self.path))
         return self._tables
 
     @property
     def db(self) -> peewee.SqliteDatabase:
         if self._db is None:
-            raise LibraryError(f"{self.path}：文库已关闭")
+            raise LibraryError(_("{path}：文库已关闭").format(path=self.path))
         return self._db
 
     def data_version(self) -> int:
@@ -256,17 +267,29 @@ def translate_db_errors(library: Library) -> Iterator[None]:
         place = library.path
         if "locked" in text or "busy" in text:
             holder = sessions.writer(place)
-            who = f"{holder[1]}（进程 {holder[0]}）" if holder else "另一个程序"
+            who = (
+                _("{program}（进程 {pid}）").format(program=holder[1], pid=holder[0])
+                if holder
+                else _("另一个程序")
+            )
             raise LibraryBusyError(
-                f"{place}：文库正忙，{who}正在写入，等待 {BUSY_TIMEOUT_MS / 1000:g} 秒后仍未结束；"
-                "什么也没有改动，请稍后再试"
+                _(
+                    "{place}：文库正忙，{who}正在写入，等待 {value:g} 秒后仍未"
+                    "结束；什么也没有改动，请稍后再试"
+                ).format(place=place, who=who, value=BUSY_TIMEOUT_MS / 1000)
             ) from exc
         if "full" in text or ("disk i/o" in text and _low_space(place)):
-            raise LibraryError(f"{place}：磁盘已满，未能保存（什么也没有改动）") from exc
+            raise LibraryError(
+                _("{place}：磁盘已满，未能保存（什么也没有改动）").format(place=place)
+            ) from exc
         if "readonly" in text or "read-only" in text:
-            raise LibraryError(f"{place}：文库是只读的，无法保存（什么也没有改动）") from exc
+            raise LibraryError(
+                _("{place}：文库是只读的，无法保存（什么也没有改动）").format(place=place)
+            ) from exc
         if "unable to open" in text or "disk i/o" in text or not place.exists():
             raise LibraryError(
-                f"{place}：无法访问文库（文件夹可能已被移走、删除或断开），未能保存"
+                _("{place}：无法访问文库（文件夹可能已被移走、删除或断开），未能保存").format(
+                    place=place
+                )
             ) from exc
         raise

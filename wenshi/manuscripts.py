@@ -19,7 +19,8 @@ from peewee import Model, fn
 from wenshi import workflow
 from wenshi.changes import Aspect, Changes, Recorder
 from wenshi.db.counter import next_seq
-from wenshi.errors import InvalidValueError, NotFoundError, StaleError
+from wenshi.errors import InvalidValueError, NotFoundError, StaleError, TransitionError
+from wenshi.i18n import _
 from wenshi.reading.document import PAGE_BREAK
 from wenshi.records import (
     COUNT_FIELDS,
@@ -76,17 +77,19 @@ def clean_fields(changes: Mapping[str, object]) -> dict[str, object]:
     """Validate metadata values; raise ``InvalidValueError`` naming the bad one."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise InvalidValueError(f"不能修改的字段：{'、'.join(sorted(unknown))}")
+        raise InvalidValueError(_("不能修改的字段：{join}").format(join="、".join(sorted(unknown))))
     out: dict[str, object] = {}
     for key, value in changes.items():
         text = "" if value is None else str(value).strip()
         if key == "title" and not text:
-            raise InvalidValueError("题名不能为空")
+            raise InvalidValueError(_("题名不能为空"))
         if key == "received_date":
             out[key] = parse_date(text)
             continue
         if key == "genre" and text not in GENRES:
-            raise InvalidValueError(f"体裁“{text}”无效；可用：prose（文章）、verse（诗词）")
+            raise InvalidValueError(
+                _("体裁“{text}”无效；可用：prose（文章）、verse（诗词）").format(text=text)
+            )
         out[key] = text
     return out
 
@@ -122,17 +125,23 @@ class Manuscripts:
         """The manuscript's row, or ``NotFoundError`` naming it."""
         row = self.t.Manuscript.get_or_none(self.t.Manuscript.id == manuscript_id)
         if row is None or (row.deleted_at and not include_deleted):
-            where = "（在回收站中）" if row is not None else ""
-            raise NotFoundError(f"稿件 {manuscript_id} 不存在{where}")
+            where = _("（在回收站中）") if row is not None else ""
+            raise NotFoundError(
+                _("稿件 {manuscript_id} 不存在{where}").format(
+                    manuscript_id=manuscript_id, where=where
+                )
+            )
         return row
 
     @staticmethod
     def _check_version(row: Model, expected: int | None) -> None:
         if expected is not None and expected != row.version:
             raise StaleError(
-                f"稿件 {row.id}《{row.title}》在您打开之后已被修改（另一个窗口或命令行），"
-                f"现在是第 {row.version} 版信息，您打开的是第 {expected} 版；为免覆盖别人的修改，"
-                "没有保存"
+                _(
+                    "稿件 {id}《{title}》在您打开之后已被修改（另一个窗口或命"
+                    "令行），现在是第 {version} 版信息，您打开的是第 {expected}"
+                    " 版；为免覆盖别人的修改，没有保存"
+                ).format(id=row.id, title=row.title, version=row.version, expected=expected)
             )
 
     @staticmethod
@@ -294,7 +303,7 @@ class Manuscripts:
         people = dict(people or {})
         for role in people:
             if role not in ROLES:
-                raise InvalidValueError(f"未知的署名角色“{role}”")
+                raise InvalidValueError(_("未知的署名角色“{role}”").format(role=role))
         with self.library.transaction() as tx:
             row = self.row(manuscript_id)
             self._check_version(row, expected_version)
@@ -398,8 +407,15 @@ class Manuscripts:
             row = self.row(manuscript_id)
             if after not in workflow.allowed_next(before) or row.status != after:
                 raise InvalidValueError(
-                    f"稿件 {manuscript_id} 现在是“{workflow.label(row.status)}”，"
-                    f"“{workflow.label(before)} → {workflow.label(after)}”这一步已无法撤销"
+                    _(
+                        "稿件 {manuscript_id} 现在是“{label}”，“{label2} → {label3}"
+                        "”这一步已无法撤销"
+                    ).format(
+                        manuscript_id=manuscript_id,
+                        label=workflow.label(row.status),
+                        label2=workflow.label(before),
+                        label3=workflow.label(after),
+                    )
                 )
             change_status(
                 self.library,
@@ -419,10 +435,92 @@ class Manuscripts:
     def transition_many(
         self, ids: Iterable[int], target: str, actor: str = "", opinion: str = ""
     ) -> Changes:
-        """The same review step for several manuscripts: all of them or none."""
+        """The same review step for several manuscripts: all of them or none. A refusal
+        names the manuscript that stopped the batch."""
+        ids = list(dict.fromkeys(ids))
+        with self.library.transaction() as tx:
+            for mid in ids:
+                try:
+                    self.transition(mid, target, actor, opinion)
+                except TransitionError as err:
+                    if len(ids) == 1:
+                        raise
+                    title = self.row(mid).title
+                    raise TransitionError(
+                        _("稿件 #{mid}《{title}》：{err}；这 {count} 篇都没有改动").format(
+                            mid=mid, title=title, err=err, count=len(ids)
+                        )
+                    ) from err
+            return tx.changes
+
+    def undo_steps(
+        self,
+        steps: Iterable[tuple[int, tuple[str, str], tuple[int, str, int] | None]],
+        actor: str = "",
+    ) -> Changes:
+        """Take back one batch review step: ``undo_step`` for each (manuscript, step,
+        place), all of them or none."""
+        with self.library.transaction() as tx:
+            for mid, step, back_in in steps:
+                self.undo_step(mid, step, actor, back_in=back_in)
+            return tx.changes
+
+    def retag(
+        self,
+        ids: Iterable[int],
+        add: Iterable[str] = (),
+        remove: Iterable[str] = (),
+        actor: str = "",
+    ) -> Changes:
+        """Add and remove tags on several manuscripts at once, keeping each one's other
+        tags (``update`` replaces them all); every changed list keeps its old value.
+        ``value`` is the ids whose tags changed, so an undo touches only those."""
+        add, remove = split_names(add), set(split_names(remove))
+        if not add and not remove:
+            raise InvalidValueError(_("没有要加上或去掉的标签"))
+        changed: list[int] = []
         with self.library.transaction() as tx:
             for mid in dict.fromkeys(ids):
-                self.transition(mid, target, actor, opinion)
+                row = self.row(mid)
+                old = self.tags(row)
+                new = sorted({*(t for t in old if t not in remove), *add})
+                if new != old:
+                    self._record_detail(row, "tags", "、".join(old), "、".join(new), actor)
+                    self._set_tags(row, new)
+                    self._touch(row)
+                    row.save()
+                    changed.append(mid)
+            if changed:
+                tx.note(Aspect.DETAILS, manuscripts=changed)
+            return tx.changes.with_value(changed)
+
+    def set_many(
+        self,
+        ids: Iterable[int],
+        *,
+        status: str | None = None,
+        actor: str = "",
+        opinion: str = "",
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+        **details: Any,
+    ) -> Changes:
+        """What ``wenshi set`` asks for, as one write: ``details`` for ``update`` (one
+        manuscript only), a review step (for one or several), tags added and taken away
+        keeping the others — all of it or nothing."""
+        ids = list(dict.fromkeys(ids))
+        add_tags, remove_tags = list(add_tags), list(remove_tags)
+        with self.library.transaction() as tx:
+            if details:
+                if len(ids) != 1:
+                    raise InvalidValueError(
+                        _("题名、作者等信息一次只改一篇；多篇稿件只能一起转审稿状态或加减标签")
+                    )
+                self.update(ids[0], status=status, actor=actor, opinion=opinion, **details)
+            elif status is not None:
+                self.transition_many(ids, status, actor, opinion)
+            if add_tags or remove_tags:
+                self.retag(ids, add_tags, remove_tags, actor)
             return tx.changes
 
     def delete(self, ids: int | Iterable[int]) -> Changes:
@@ -443,7 +541,7 @@ class Manuscripts:
             for mid in ids:
                 row = self.row(mid, include_deleted=True)
                 if not row.deleted_at:
-                    raise InvalidValueError(f"稿件 {mid} 不在回收站中")
+                    raise InvalidValueError(_("稿件 {mid} 不在回收站中").format(mid=mid))
                 row.deleted_at = None
                 self._touch(row)
                 row.save()
@@ -587,7 +685,11 @@ class Manuscripts:
         t = self.t
         rev = t.Revision.get_or_none((t.Revision.manuscript == row) & (t.Revision.number == number))
         if rev is None:
-            raise NotFoundError(f"稿件 {manuscript_id} 没有第 {number} 版")
+            raise NotFoundError(
+                _("稿件 {manuscript_id} 没有第 {number} 版").format(
+                    manuscript_id=manuscript_id, number=number
+                )
+            )
         return rev.body
 
     def compare(self, manuscript_id: int, number: int) -> list[tuple[str, str]]:

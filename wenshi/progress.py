@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 
 from wenshi.errors import CancelledError
+from wenshi.i18n import _
 
 Callback = Callable[[int, int, str], None]
 
@@ -43,4 +44,4 @@ class Progress:
     def check(self) -> None:
         """Raise ``CancelledError`` if cancel() was called; call it between units of work."""
         if self._cancelled.is_set():
-            raise CancelledError("操作已取消")
+            raise CancelledError(_("操作已取消"))

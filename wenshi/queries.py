@@ -10,6 +10,7 @@ from peewee import JOIN, SQL, fn
 from wenshi import workflow
 from wenshi.browse import Facet, condition
 from wenshi.errors import InvalidValueError
+from wenshi.i18n import _
 from wenshi.records import ManuscriptSummary, shown_people
 from wenshi.search.fold import fold
 from wenshi.text.similarity import THRESHOLD, resemblance
@@ -83,7 +84,9 @@ class Queries:
             "updated": (t.Manuscript.updated_at,),
         }
         if sort not in keys:
-            raise InvalidValueError(f"未知的排序字段“{sort}”；可用：{'、'.join(SORTS)}")
+            raise InvalidValueError(
+                _("未知的排序字段“{sort}”；可用：{join}").format(sort=sort, join="、".join(SORTS))
+            )
         return keys[sort]
 
     def authors_by_id(self, ids: list[int]) -> dict[int, list[str]]:

@@ -32,6 +32,7 @@ def shown_people(credits: list[tuple[str, str]]) -> list[str]:
         if role == wanted
     ]
 
+
 # Metadata an editor may set on a manuscript (besides people, tags, body and status).
 EDITABLE_FIELDS: tuple[str, ...] = (
     "title",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from wenshi import workflow
 from wenshi.changes import Changes
 from wenshi.errors import InvalidValueError
+from wenshi.i18n import _
 from wenshi.layout import Layout
 from wenshi.progress import Progress
 
@@ -60,10 +61,16 @@ def load_sample(
     taken = {v.number for v in volumes.list()}
     clash = [v["number"] for v in manifest["volumes"] if v["number"] in taken]
     if clash:
-        raise InvalidValueError(f"文库中已有第 {clash[0]} 辑，示例文库只能载入到没有这些辑的文库中")
+        raise InvalidValueError(
+            _("文库中已有第 {value} 辑，示例文库只能载入到没有这些辑的文库中").format(
+                value=clash[0]
+            )
+        )
     held = library.tables.Manuscript.select().count()  # those in the trash are real too
     if held and not force:
-        raise HoldsManuscriptsError(f"文库中已有 {held} 篇稿件，示例文库的稿件是虚构的，不宜混入")
+        raise HoldsManuscriptsError(
+            _("文库中已有 {held} 篇稿件，示例文库的稿件是虚构的，不宜混入").format(held=held)
+        )
     files = sorted((folder / "manuscripts").glob("*.txt"))
     ids: dict[str, int] = {}
     with library.batch():
@@ -72,7 +79,7 @@ def load_sample(
             if result.status == "imported" and result.id is not None:
                 ids[path.name] = result.id
         for index, (name, mid) in enumerate(sorted(ids.items())):
-            progress.update(index, len(ids), f"审稿 {name}")
+            progress.update(index, len(ids), _("审稿 {name}").format(name=name))
             progress.check()
             manuscripts.update(
                 mid,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wenshi.errors import ImportFileError, InvalidValueError
+from wenshi.i18n import _
 from wenshi.manuscripts import Original
 from wenshi.progress import Progress
 from wenshi.reading import ReadOptions, read_bytes
@@ -160,7 +161,7 @@ def parse_contents(pages: list[list[Line]]) -> tuple[list[int], list[TocEntry]]:
                 section = re.sub(r"\s+", "", text)
     in_order = _in_order(entries)
     if 2 * len(in_order) < len(entries):
-        raise NoContentsError("目录中的页码大多读不出，或不是从前往后排列的")
+        raise NoContentsError(_("目录中的页码大多读不出，或不是从前往后排列的"))
     for n, entry in enumerate(entries):
         if n not in in_order:
             entry.page = None  # misread: the article is looked for by its title alone
@@ -215,8 +216,12 @@ def cut_articles(
             indices = list(range(earliest[0], last + 1))
         found = _find_title(bodies, entry, indices, earliest)
         if found is None:
-            where = f"第 {entry.page} 页" if entry.page is not None else "正文"
-            raise NoContentsError(f"在{where}没有找到目录中的《{entry.title}》")
+            where = (
+                _("第 {page} 页").format(page=entry.page) if entry.page is not None else _("正文")
+            )
+            raise NoContentsError(
+                _("在{where}没有找到目录中的《{title}》").format(where=where, title=entry.title)
+            )
         if entry.page is None:
             entry.page = found[0] - offset
         starts.append(found)
@@ -267,7 +272,7 @@ def _offset_from_titles(bodies: list[list[Line]], entries: list[TocEntry], after
     for index in range(after + 1, len(bodies)):
         if any(_is_title(line, first.title) for line in bodies[index]):
             return index - first.page
-    raise NoContentsError(f"正文中没有找到目录的第一篇《{first.title}》")
+    raise NoContentsError(_("正文中没有找到目录的第一篇《{title}》").format(title=first.title))
 
 
 def _better_reading(first: tuple[str, float], second: tuple[str, float]) -> str:
@@ -319,14 +324,20 @@ class VolumeImports:
         path = Path(path)
         progress = progress or Progress()
         if path.suffix.lower() != ".pdf":
-            raise InvalidValueError(f"{path}：整辑导入只接受 PDF 文件")
+            raise InvalidValueError(_("{path}：整辑导入只接受 PDF 文件").format(path=path))
         if self.library.tables.Volume.get_or_none(self.library.tables.Volume.number == number):
-            raise InvalidValueError(f"第 {number} 辑已存在；请换一个辑号，或先删除该辑")
+            raise InvalidValueError(
+                _("第 {number} 辑已存在；请换一个辑号，或先删除该辑").format(number=number)
+            )
         data = read_bytes(path)
         sha = hashlib.sha256(data).hexdigest()
         existing = self.library.queries.manuscript_with_file(sha)
         if existing is not None:
-            raise InvalidValueError(f"{path}：这个 PDF 已经导入过（稿件 {existing}）")
+            raise InvalidValueError(
+                _("{path}：这个 PDF 已经导入过（稿件 {existing}）").format(
+                    path=path, existing=existing
+                )
+            )
         options = ReadOptions(
             ocr=ocr,
             limits=limits,
@@ -339,7 +350,7 @@ class VolumeImports:
         try:
             toc_pages, entries = parse_contents(bodies)
             if not entries:
-                raise NoContentsError("前 20 页中没有找到目录（题名……页码）")
+                raise NoContentsError(_("前 20 页中没有找到目录（题名……页码）"))
             if first_page is None:
                 offset = _offset_from_titles(bodies, entries, toc_pages[-1])
             else:
@@ -347,7 +358,10 @@ class VolumeImports:
             cuts = cut_articles(bodies, entries, offset, toc_pages[-1])
         except NoContentsError as exc:
             raise NoContentsError(
-                f"{path}：{exc}，无法分篇；可以把整辑作为一篇带页码的文档导入：wenshi import {path}"
+                _(
+                    "{path}：{exc}，无法分篇；可以把整辑作为一篇带页码的文档导"
+                    "入：wenshi import {path}"
+                ).format(path=path, exc=exc)
             ) from None
         volume_title = title or _cover_title(bodies, toc_pages[0]) or f"第{number}辑"
         return self._store(

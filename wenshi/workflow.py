@@ -9,9 +9,11 @@ is refused with a message naming what is allowed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from wenshi.errors import InvalidValueError, TransitionError
+from wenshi.i18n import N_, _
 
 LABELS: dict[str, str] = {
     "received": "收稿",
@@ -71,10 +73,10 @@ STATUSES: tuple[str, ...] = tuple(LABELS)
 PLACEABLE: tuple[str, ...] = ("accepted", "held", "editing", "proofreading", "published")
 _BY_LABEL = {label: key for key, label in LABELS.items()}
 _CAUSE_LABELS = {
-    Cause.REVIEW: "审稿",
-    Cause.PUBLICATION: "所在的辑出版",
-    Cause.REOPENING: "所在的辑重新开放修改",
-    Cause.UNDO: "撤销上一步审稿",
+    Cause.REVIEW: N_("审稿"),
+    Cause.PUBLICATION: N_("所在的辑出版"),
+    Cause.REOPENING: N_("所在的辑重新开放修改"),
+    Cause.UNDO: N_("撤销上一步审稿"),
 }
 
 
@@ -90,11 +92,23 @@ def parse_status(text: str) -> str:
     if value in _BY_LABEL:
         return _BY_LABEL[value]
     known = "、".join(f"{v}（{k}）" for k, v in LABELS.items())
-    raise InvalidValueError(f"未知的状态“{text}”；可用的状态：{known}")
+    raise InvalidValueError(
+        _("未知的状态“{text}”；可用的状态：{known}").format(text=text, known=known)
+    )
 
 
 def allowed_next(status: str, cause: Cause = Cause.REVIEW) -> tuple[str, ...]:
     return RULES[cause].get(status, ())
+
+
+def common_steps(statuses: Iterable[str]) -> tuple[str, ...]:
+    """The review steps every one of ``statuses`` may take (a batch step must suit all
+    of the manuscripts), in the order the first one lists them."""
+    statuses = list(statuses)
+    if not statuses:
+        return ()
+    first, *rest = statuses
+    return tuple(t for t in allowed_next(first) if all(t in allowed_next(s) for s in rest))
 
 
 def edges() -> list[tuple[str, str, Cause]]:
@@ -109,14 +123,18 @@ def check_transition(current: str, target: str, cause: Cause = Cause.REVIEW) -> 
     others = [c for c in Cause if c is not cause and target in allowed_next(current, c)]
     if others:
         raise TransitionError(
-            f"“{label(current)}”转为“{label(target)}”只能由{_CAUSE_LABELS[others[0]]}引起"
+            _("“{current}”转为“{target}”只能由{cause}引起").format(
+                current=label(current), target=label(target), cause=_(_CAUSE_LABELS[others[0]])
+            )
             + (
                 "（wenshi volume set N --status published）"
                 if others[0] is Cause.PUBLICATION
                 else ""
             )
         )
-    options = "、".join(LABELS[s] for s in allowed_next(current, cause)) or "无"
+    options = "、".join(LABELS[s] for s in allowed_next(current, cause)) or _("无")
     raise TransitionError(
-        f"不能从“{label(current)}”直接转为“{label(target)}”；允许的下一步：{options}"
+        _("不能从“{label}”直接转为“{label2}”；允许的下一步：{options}").format(
+            label=label(current), label2=label(target), options=options
+        )
     )

@@ -4,17 +4,21 @@ printed output, the JSON fields and the exit status."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.corpus import FIXTURES
 from wenshi.cli.main import main
+from wenshi.library import Library
+from wenshi.records import NewManuscript
 
 
 class Run:
@@ -164,6 +168,8 @@ def test_import_list_show_set_history_restore(run: Run, manuscripts_dir: Path, t
         "其时宁夏初建行省，百废待兴，灵武一县地处黄河东岸，为省城银川之屏障。"
     )
     assert (shown["version"], shown["detail_changes"]) == (1, [])
+    imported_on = shown["received_date"]
+    assert imported_on == date.today().isoformat()
 
     code, out, err = run("set", str(mid), "--status", "采用", "--opinion", "好")
     assert (code, out) == (1, "")
@@ -190,7 +196,7 @@ def test_import_list_show_set_history_restore(run: Run, manuscripts_dir: Path, t
     assert shown["reviews"][-1]["opinion"] == "史料可信"
     assert shown["reviews"][-1]["actor"] == "王主任"
     assert [(c["label"], c["old"], c["new"], c["actor"]) for c in shown["detail_changes"]] == [
-        ("来稿日期", "", "2022-06-24", "王主任"),
+        ("来稿日期", imported_on, "2022-06-24", "王主任"),
         ("作者", "马建国", "马建国、马玉成", "王主任"),
     ]
 
@@ -209,7 +215,7 @@ def test_import_list_show_set_history_restore(run: Run, manuscripts_dir: Path, t
     undated = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", "T", out)
     assert [line.split() for line in undated.split("信息修改：")[1].splitlines()[1:4]] == [
         ["时间", "项目", "原为", "改为", "经办人"],
-        ["T", "来稿日期", "（空）", "2022-06-24", "王主任"],
+        ["T", "来稿日期", imported_on, "2022-06-24", "王主任"],
         ["T", "作者", "马建国", "马建国、马玉成", "王主任"],
     ]
     previous = hist["revisions"][-2]["number"]
@@ -280,7 +286,19 @@ def test_stats(run: Run, manuscripts_dir: Path):
         "by_status": [
             {"status": "received", "label": "收稿", "manuscripts": 5, "words": 737, "han": 609}
         ],
+        "open_elsewhere": [],
     }
+
+
+def test_stats_names_the_other_programs_that_have_the_library_open(run: Run):
+    with Library.open(run.library, program="wenshi-gui"):
+        code, out, _ = run("stats")
+        assert code == 0
+        assert out.splitlines()[-1] == f"同时打开本文库的程序：wenshi-gui（进程 {os.getpid()}）"
+        assert run.json("stats")["open_elsewhere"] == [
+            {"program": "wenshi-gui", "pid": os.getpid()}
+        ]
+    assert "同时打开" not in run("stats")[1]
 
 
 def test_missing_manuscript_is_one_line(run: Run):
@@ -337,6 +355,24 @@ def test_import_with_given_title(run: Run, tmp_path: Path):
     assert shown["body"] == "民国二年（1913年），灵州改为灵武县。"
     code, _, err = run("import", str(f), str(FIXTURES / "poem.txt"), "--title", "x")
     assert (code, err) == (1, "wenshi: 指定题名时只能导入一个文件（现有 2 个）\n")
+
+
+def test_import_sets_the_received_date(run: Run, manuscripts_dir: Path):
+    """收稿日期: the day of the import, or the one given; a bad or future day imports none."""
+    [today] = run.json("import", str(FIXTURES / "lingzhou.txt"))
+    assert run.json("show", str(today["id"]))["received_date"] == date.today().isoformat()
+    given = run.json("import", str(manuscripts_dir), "--received", "2022年6月24日")
+    assert {run.json("show", str(r["id"]))["received_date"] for r in given} == {"2022-06-24"}
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    code, out, err = run("import", str(FIXTURES / "poem.txt"), "--received", tomorrow)
+    assert (code, out) == (1, "")
+    assert err == f"wenshi: 收稿日期“{tomorrow}”在今天（{date.today().isoformat()}）之后\n"
+    code, _, err = run("import", str(FIXTURES / "poem.txt"), "--received", "2022-13-01")
+    assert (code, err) == (
+        1,
+        "wenshi: 日期“2022-13-01”无效；请写成 2022-06-24、2022/6/24 或 2022年6月24日\n",
+    )
+    assert len(run.json("list")) == 1 + len(given)
 
 
 def test_set_is_all_or_nothing(run: Run):
@@ -410,3 +446,28 @@ def test_docx_running_heads_are_shown_not_counted(run: Run, tmp_path: Path):
     code, out, _ = run("show", str(imported["id"]))
     assert code == 0
     assert "页眉页脚（不计字数）：《灵武文史》第十八辑征稿 / 灵武市政协文史委员会\n" in out
+
+
+def test_original_copies_the_file_out_under_its_own_name(run: Run, tmp_path: Path):
+    source = tmp_path / "来稿" / "灵州古城考略.txt"
+    source.parent.mkdir()
+    shutil.copy(FIXTURES / "lingzhou.txt", source)
+    [r] = run.json("import", str(source))
+    out = tmp_path / "出"
+    out.mkdir()
+    code, text, _ = run("original", str(r["id"]), "--to", str(out))
+    assert (code, text) == (0, f"{out / '灵州古城考略.txt'}\n")
+    assert (out / "灵州古城考略.txt").read_bytes() == source.read_bytes()
+    # Never over a file already there.
+    assert run.json("original", str(r["id"]), "--to", str(out)) == [
+        str(out / "灵州古城考略 (2).txt")
+    ]
+    code, _, err = run("original", str(r["id"]), "--to", str(out / "无此文件夹"))
+    assert (code, err) == (1, f"wenshi: {out / '无此文件夹'}：不是一个文件夹\n")
+    with Library.open(run.library) as library:  # as the desktop program's 新建稿件 does
+        new = library.manuscripts.add(NewManuscript(title="手写的稿", body="")).value
+    code, _, err = run("original", str(new))
+    assert (code, err) == (
+        1,
+        f"wenshi: 稿件 #{new}《手写的稿》没有原始文件（它是在 wenshi 里新建的）\n",
+    )

@@ -34,10 +34,12 @@ def test_search_json_fields(run: Run):
         "status_label",
         "score",
         "hits",
+        "body_hits",
         "snippets",
         "title_highlights",
     ]
     assert hit["title"] == "马鸿宾与灵武" and hit["authors"] == ["马建国"] and hit["hits"] == 4
+    assert hit["body_hits"] == 3 and len(hit["title_highlights"]) == 1
     assert (hit["volume"], hit["section"], hit["status"], hit["status_label"]) == (
         None,
         None,

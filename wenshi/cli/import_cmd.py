@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--status", default="received", help="导入后的状态（默认：收稿）")
+    p.add_argument("--received", metavar="DATE", help="收稿日期，如 2022-06-24（默认：今天）")
     p.add_argument("--encoding", metavar="E", help="指定文本编码，不自动检测")
     p.add_argument("--title", help="题名（只导入一个文件时；默认取第一个非空行）")
     add_reading_options(p)
@@ -42,6 +43,7 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
     results = library.imports.run(
         args.paths,
         status=args.status,
+        received=args.received,
         encoding=args.encoding,
         title=args.title,
         ocr=args.ocr,

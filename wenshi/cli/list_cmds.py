@@ -81,10 +81,14 @@ def cmd_trash(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_stats(args: argparse.Namespace, library: Library) -> int:
     stats = library.queries.stats()
+    others = [{"program": o.program, "pid": o.pid} for o in library.other_sessions()]
     if args.json:
-        print_json(stats.to_dict())
+        print_json({**stats.to_dict(), "open_elsewhere": others})
     else:
         print_stats(stats, str(library.path))
+        if others:
+            who = "、".join(f"{o['program']}（进程 {o['pid']}）" for o in others)
+            print(f"同时打开本文库的程序：{who}")
     return 0
 
 

@@ -12,6 +12,7 @@ from wenshi.cli.count_cmd import LABELS as COUNT_LABELS
 from wenshi.cli.output import print_json, table
 from wenshi.errors import InvalidValueError
 from wenshi.library import Library
+from wenshi.originals import copy_originals
 from wenshi.reading import ReadOptions, read_document
 from wenshi.records import COUNT_FIELDS, EDITABLE_FIELDS, ROLE_LABELS, ManuscriptDetail
 
@@ -36,14 +37,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     json_flag(p)
     p.set_defaults(handler=cmd_show)
 
-    p = sub.add_parser("set", help="修改稿件信息或审稿状态")
-    p.add_argument("id", type=natural)
+    p = sub.add_parser(
+        "set",
+        help="修改稿件信息或审稿状态（多篇：同一审稿步骤、加减标签）",
+        description="一篇稿件可改任何信息；给出多个 ID 时，只能一起转入同一审稿状态"
+        "（同一条意见，全部成功或全部不变）或加上、去掉标签。",
+    )
+    p.add_argument("ids", type=natural, nargs="+", metavar="ID")
     for name in EDITABLE_FIELDS:
         p.add_argument("--" + name.replace("_", "-"), help=_FIELD_HELP[name])
     p.add_argument("--author", action="append", metavar="NAME", help="作者（可重复）")
     p.add_argument("--compiler", action="append", metavar="NAME", help="整理者（可重复）")
     p.add_argument("--narrator", action="append", metavar="NAME", help="口述者（可重复）")
     p.add_argument("--tag", action="append", metavar="TAG", help="标签（可重复，替换原有标签）")
+    p.add_argument("--add-tag", action="append", metavar="TAG", help="加上标签（保留原有标签）")
+    p.add_argument("--remove-tag", action="append", metavar="TAG", help="去掉标签")
     p.add_argument("--status", help="转入的审稿状态（如 初审、复审、采用）")
     p.add_argument("--opinion", default="", help="审稿意见")
     p.add_argument("--by", default="", metavar="NAME", help="经办人")
@@ -51,6 +59,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--if-version", type=natural, metavar="V", help="只在稿件仍是第 V 版信息时修改（防止覆盖）"
     )
     p.set_defaults(handler=cmd_set)
+
+    p = sub.add_parser("original", help="把稿件的原始文件按原来的文件名复制出来")
+    p.add_argument("id", type=natural)
+    p.add_argument("--to", default=".", metavar="DIR", help="复制到哪个文件夹（默认：当前文件夹）")
+    json_flag(p)
+    p.set_defaults(handler=cmd_original)
 
     p = sub.add_parser("edit", help="以文件替换正文（保留旧版本）")
     p.add_argument("id", type=natural)
@@ -143,20 +157,42 @@ def cmd_set(args: argparse.Namespace, library: Library) -> int:
         name: getattr(args, name) for name in EDITABLE_FIELDS if getattr(args, name) is not None
     }
     people = {role: getattr(args, role) for role in ROLE_LABELS if getattr(args, role) is not None}
-    if not fields and not people and args.tag is None and args.status is None:
+    retag = args.add_tag is not None or args.remove_tag is not None
+    if not fields and not people and args.tag is None and args.status is None and not retag:
         raise InvalidValueError("没有要修改的内容；见 wenshi set --help")
-    library.manuscripts.update(
-        args.id,
-        fields=fields,
-        people=people,
-        tags=args.tag,
+    ids = list(dict.fromkeys(args.ids))
+    details: dict[str, object] = {}
+    if fields or people or args.tag is not None or args.if_version:
+        details = {
+            "fields": fields,
+            "people": people,
+            "tags": args.tag,
+            "expected_version": args.if_version,
+        }
+    manuscripts = library.manuscripts
+    manuscripts.set_many(
+        ids,
         status=args.status,
         actor=args.by,
         opinion=args.opinion,
-        expected_version=args.if_version,
+        add_tags=args.add_tag or (),
+        remove_tags=args.remove_tag or (),
+        **details,
     )
-    detail = library.manuscripts.get(args.id)
-    print(f"#{detail.id}  {detail.title}  状态：{detail.status_label}")
+    for mid in ids:
+        detail = manuscripts.get(mid)
+        tags = f"  标签：{'、'.join(detail.tags)}" if retag else ""
+        print(f"#{detail.id}  {detail.title}  状态：{detail.status_label}{tags}")
+    return 0
+
+
+def cmd_original(args: argparse.Namespace, library: Library) -> int:
+    copies = copy_originals(library, args.id, Path(args.to))
+    if args.json:
+        print_json([str(path) for path in copies])
+    else:
+        for path in copies:
+            print(path)
     return 0
 
 

@@ -12,6 +12,7 @@ from peewee import OperationalError, SqliteDatabase
 
 from wenshi.db.migrations import APP_ID, SCHEMA_VERSION, migrate
 from wenshi.errors import LibraryError
+from wenshi.i18n import _
 from wenshi.search.fold import fold
 
 # How long a writer waits for another process's write to finish before saying so (a
@@ -52,14 +53,28 @@ def open_error(db_path: Path, exc: Exception) -> LibraryError:
     except OSError:
         free = None
     if not folder.is_dir():
-        return LibraryError(f"{folder}：文库文件夹不存在（可能已被移走、删除或断开）")
+        return LibraryError(
+            _("{folder}：文库文件夹不存在（可能已被移走、删除或断开）").format(folder=folder)
+        )
     if free is not None and free < LOW_SPACE:
-        return LibraryError(f"{folder}：磁盘已满，无法打开文库（请先腾出空间；什么也没有改动）")
+        return LibraryError(
+            _("{folder}：磁盘已满，无法打开文库（请先腾出空间；什么也没有改动）").format(
+                folder=folder
+            )
+        )
     if not os.access(folder, os.W_OK):
-        return LibraryError(f"{folder}：文库文件夹是只读的，无法打开（需要写入权限）")
+        return LibraryError(
+            _("{folder}：文库文件夹是只读的，无法打开（需要写入权限）").format(folder=folder)
+        )
     if isinstance(exc, sqlite3.OperationalError | OperationalError) and "locked" in str(exc):
-        return LibraryError(f"{db_path}：数据库正被另一个程序锁定，请稍后再试")
-    return LibraryError(f"{db_path}：数据库文件已损坏或不是 SQLite 数据库（{exc}）")
+        return LibraryError(
+            _("{db_path}：数据库正被另一个程序锁定，请稍后再试").format(db_path=db_path)
+        )
+    return LibraryError(
+        _("{db_path}：数据库文件已损坏或不是 SQLite 数据库（{exc}）").format(
+            db_path=db_path, exc=exc
+        )
+    )
 
 
 def _backup_copy(db_path: Path, version: int) -> Path:
@@ -86,15 +101,23 @@ def open_database(db_path: Path, *, create: bool) -> tuple[SqliteDatabase, Path 
     if not create and db_path.stat().st_size > 0:
         meta = _read_meta(db_path)
         if meta.get("app") != APP_ID:
-            raise LibraryError(f"{db_path}：不是 wenshi 文库的数据库，已拒绝打开（未作任何修改）")
+            raise LibraryError(
+                _("{db_path}：不是 wenshi 文库的数据库，已拒绝打开（未作任何修改）").format(
+                    db_path=db_path
+                )
+            )
         try:
             version = int(meta.get("schema_version", "0"))
         except ValueError as exc:
-            raise LibraryError(f"{db_path}：数据库的架构版本无法识别") from exc
+            raise LibraryError(
+                _("{db_path}：数据库的架构版本无法识别").format(db_path=db_path)
+            ) from exc
         if version > SCHEMA_VERSION:
             raise LibraryError(
-                f"{db_path}：此文库由更新版本的 wenshi 创建（架构版本 {version}，"
-                f"本程序支持到 {SCHEMA_VERSION}），请升级 wenshi 后再打开"
+                _(
+                    "{db_path}：此文库由更新版本的 wenshi 创建（架构版本 {version}"
+                    "，本程序支持到 {SCHEMA_VERSION}），请升级 wenshi 后再打开"
+                ).format(db_path=db_path, version=version, SCHEMA_VERSION=SCHEMA_VERSION)
             )
     try:
         backup = _backup_copy(db_path, version) if 0 < version < SCHEMA_VERSION else None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from wenshi.errors import InvalidValueError, WenshiError
 from wenshi.fsutil import reason
+from wenshi.i18n import _
 
 if TYPE_CHECKING:
     from wenshi.sessions import Session
@@ -27,7 +28,9 @@ def check_suffix(path: Path, formats: tuple[str, ...], kind: str) -> str:
     suffix = path.suffix.lower()
     if suffix not in formats:
         raise InvalidValueError(
-            f"{path}：不支持的{kind}格式“{suffix or '（无扩展名）'}”；可用 {'、'.join(formats)}"
+            _("{path}：不支持的{kind}格式“{value}”；可用 {join}").format(
+                path=path, kind=kind, value=suffix or _("（无扩展名）"), join="、".join(formats)
+            )
         )
     return suffix
 
@@ -38,14 +41,16 @@ def atomic_path(path: Path, session: Session | None = None) -> Iterator[Path]:
     on any failure it is removed and an ``OSError`` becomes a one-line ``WenshiError``."""
     path = Path(path)
     if path.is_dir():
-        raise WenshiError(f"{path}：无法写入（这是一个文件夹）")
+        raise WenshiError(_("{path}：无法写入（这是一个文件夹）").format(path=path))
     tmp = path.with_name(f".wenshi-{secrets.token_hex(6)}{path.suffix}")
     try:
         # os.open with 0o666 honours the umask, so the result gets the same permissions as
         # any file the user saves (tempfile.mkstemp would leave it readable by the owner).
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except OSError as exc:
-        raise WenshiError(f"{path}：无法写入（{reason(exc)}）") from exc
+        raise WenshiError(
+            _("{path}：无法写入（{reason}）").format(path=path, reason=reason(exc))
+        ) from exc
     if session is not None:
         session.track_temp(tmp)
     try:
@@ -53,7 +58,9 @@ def atomic_path(path: Path, session: Session | None = None) -> Iterator[Path]:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WenshiError(f"{path}：无法写入（{reason(exc)}）") from exc
+        raise WenshiError(
+            _("{path}：无法写入（{reason}）").format(path=path, reason=reason(exc))
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

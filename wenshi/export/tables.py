@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wenshi.export.atomic import check_suffix
+from wenshi.i18n import _
 
 FORMATS = (".csv", ".xlsx")
 
@@ -20,7 +21,7 @@ def write_table(
 ) -> None:
     """Write ``rows`` under ``headers`` to ``path``; the suffix chooses the format."""
     path = Path(path)
-    suffix = check_suffix(path, FORMATS, "表格")
+    suffix = check_suffix(path, FORMATS, _("表格"))
     if suffix == ".csv":
         with open(path, "w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)

@@ -15,6 +15,7 @@ from wenshi.export.atomic import check_suffix
 from wenshi.export.tables import write_table
 from wenshi.export.toc_docx import write_all_volumes_docx, write_toc_docx
 from wenshi.export.toc_text import CSV_HEADERS, csv_rows, markdown, toc_html
+from wenshi.i18n import _
 from wenshi.volumes.plan import VolumePlan
 
 TOC_FORMATS = (".docx", ".md", ".html", ".csv")
@@ -24,7 +25,7 @@ CATALOGUE_FORMATS = (".docx", ".csv")
 def write_toc(plan: VolumePlan, path: Path) -> None:
     """Write the 目录 of ``plan``; the suffix of ``path`` chooses the format."""
     path = Path(path)
-    suffix = check_suffix(path, TOC_FORMATS, "目录")
+    suffix = check_suffix(path, TOC_FORMATS, _("目录"))
     if suffix == ".csv":
         write_table(path, CSV_HEADERS, csv_rows(plan), sheet="目录")
     elif suffix == ".docx":
@@ -37,9 +38,9 @@ def write_toc(plan: VolumePlan, path: Path) -> None:
 def write_all_volumes_toc(plans: list[VolumePlan], path: Path) -> None:
     """Write the 总目录 of ``plans`` in volume order, as .docx or .csv."""
     path = Path(path)
-    suffix = check_suffix(path, CATALOGUE_FORMATS, "总目录")
+    suffix = check_suffix(path, CATALOGUE_FORMATS, _("总目录"))
     if not plans:
-        raise InvalidValueError(f"{path}：没有可编入总目录的辑")
+        raise InvalidValueError(_("{path}：没有可编入总目录的辑").format(path=path))
     plans = sorted(plans, key=lambda plan: plan.number)
     if suffix == ".csv":
         rows = [row for plan in plans for row in csv_rows(plan)]

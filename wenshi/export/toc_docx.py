@@ -18,7 +18,8 @@ from wenshi.export.docx_style import (
     save,
     text_width,
 )
-from wenshi.export.names import entry_title, filled_sections, series_name, volume_name
+from wenshi.export.names import filled_sections, series_name, volume_name
+from wenshi.export.toc_lines import toc_sections
 from wenshi.volumes.plan import VolumePlan
 
 
@@ -100,12 +101,11 @@ def _add_text_paragraph(document: Document, text: str, style: str) -> None:
 
 def _add_sections(document: Document, plan: VolumePlan) -> None:
     right = text_width(document)
-    for section in filled_sections(plan):
+    for section in toc_sections(plan):
         _add_text_paragraph(document, section.name, "目录栏目")
-        for item in section.items:
+        for entry in section.entries:
             paragraph = document.add_paragraph(style="目录条目")
-            by = f"　{item.credit_line}" if item.credit_line else ""
-            add_text(paragraph, f"{entry_title(item)}{by}\t{item.start_page}")
+            add_text(paragraph, f"{entry.text}\t{entry.page}")
             paragraph.paragraph_format.tab_stops.add_tab_stop(
                 right, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
             )

@@ -1,11 +1,12 @@
-"""The 目录 as text: Markdown, HTML (also the GUI's preview) and CSV rows."""
+"""The 目录 as text: Markdown, HTML and CSV rows."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from wenshi.export.names import entry_title, filled_sections, volume_name
+from wenshi.export.names import volume_name
+from wenshi.export.toc_lines import toc_sections
 from wenshi.volumes.plan import VolumePlan
 
 CSV_HEADERS = ("辑", "栏目", "题名", "副题", "作者", "起始页", "字数", "版面字数")
@@ -35,11 +36,11 @@ def _md(text: str) -> str:
 
 def markdown(plan: VolumePlan) -> str:
     lines = ["# 目录", ""]
-    for section in filled_sections(plan):
+    for section in toc_sections(plan):
         lines += [f"## {_md(section.name)}", "", "| 题名 | 作者 | 页码 |", "| --- | --- | ---: |"]
         lines += [
-            f"| {_md(entry_title(item))} | {_md(item.credit_line)} | {item.start_page} |"
-            for item in section.items
+            f"| {_md(entry.title)} | {_md(entry.credit)} | {entry.page} |"
+            for entry in section.entries
         ]
         lines.append("")
     return "\n".join(lines)
@@ -75,15 +76,13 @@ def toc_html(plan: VolumePlan) -> str:
         "<body>",
         "<h1>目录</h1>",
     ]
-    for section in filled_sections(plan):
+    for section in toc_sections(plan):
         parts += ["<section>", f"<h2>{esc(section.name)}</h2>", '<ol class="toc">']
-        for item in section.items:
-            author = (
-                f'<span class="author">{esc(item.credit_line)}</span>' if item.credit_line else ""
-            )
+        for entry in section.entries:
+            author = f'<span class="author">{esc(entry.credit)}</span>' if entry.credit else ""
             parts.append(
-                f'<li><span class="title">{esc(entry_title(item))}</span>{author}'
-                f'<span class="leader"></span><span class="page">{item.start_page}</span></li>'
+                f'<li><span class="title">{esc(entry.title)}</span>{author}'
+                f'<span class="leader"></span><span class="page">{entry.page}</span></li>'
             )
         parts += ["</ol>", "</section>"]
     parts += ["</body>", "</html>", ""]

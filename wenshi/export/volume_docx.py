@@ -43,6 +43,7 @@ from wenshi.export.docx_style import (
 )
 from wenshi.export.names import volume_name
 from wenshi.export.toc_docx import add_toc
+from wenshi.i18n import _
 from wenshi.reading.document import NOTE_MARK_RE, NOTES_HEADING, note_mark, note_number
 from wenshi.volumes.plan import VolumePlan
 
@@ -70,7 +71,7 @@ def write_volume_docx(
 
     An item missing from ``bodies`` is set with its title block only."""
     path = Path(path)
-    check_suffix(path, (".docx",), "成书文件")
+    check_suffix(path, (".docx",), _("成书文件"))
     settings = plan.settings
     odd = settings.right_hand
     breaks = settings.new_page or settings.right_hand

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from wenshi.errors import ImportFileError
 from wenshi.fsutil import printable
+from wenshi.i18n import _
 from wenshi.progress import Progress
 from wenshi.reading.document import Document
 from wenshi.reading.limits import DEFAULT_LIMITS, Limits, megabytes, over_limit
@@ -55,8 +56,11 @@ def kind_of(path: Path) -> str:
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
         raise ImportFileError(
-            f"{printable(path)}：不支持的文件类型“{printable(path.suffix) or '（无扩展名）'}”；"
-            "可导入 .txt、.md、.docx、.doc、.wps、.rtf、.odt、.pdf 和图片（.jpg、.png、.tif）"
+            _(
+                "{name}：不支持的文件类型“{value}”；可导入 .txt、.md"
+                "、.docx、.doc、.wps、.rtf、.odt、.pdf 和图片（.jpg、.png"
+                "、.tif）"
+            ).format(name=printable(path), value=printable(path.suffix) or _("（无扩展名）"))
         )
     return kind
 
@@ -65,9 +69,11 @@ def read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"{printable(path)}：无法读取（{exc.strerror or exc}）") from exc
+        raise ImportFileError(
+            _("{name}：无法读取（{value}）").format(name=printable(path), value=exc.strerror or exc)
+        ) from exc
     if not data:
-        raise ImportFileError(f"{printable(path)}：文件为空")
+        raise ImportFileError(_("{name}：文件为空").format(name=printable(path)))
     return data
 
 
@@ -85,13 +91,23 @@ def read_document(path: Path, options: ReadOptions | None = None) -> tuple[bytes
             size = 0  # read_bytes says why
         # No encoding takes more than 4 bytes a character (UTF-32 adds a 4-byte BOM).
         if size > 4 * (options.limits.max_chars + 1):
-            raise _too_long(name, f"文件有 {megabytes(size)}，文字必定", options.limits)
+            raise _too_long(
+                name,
+                _("文件有 {megabytes}，文字必定").format(megabytes=megabytes(size)),
+                options.limits,
+            )
     data = read_bytes(path)
     return data, read_data(data, kind, name, options)
 
 
 def _too_long(name: str, what: str, limits: Limits) -> ImportFileError:
-    return over_limit(name, f"{what}超过一篇稿件 {limits.max_chars:,} 个字符的上限", "max_chars")
+    return over_limit(
+        name,
+        _("{what}超过一篇稿件 {max_chars:,} 个字符的上限").format(
+            what=what, max_chars=limits.max_chars
+        ),
+        "max_chars",
+    )
 
 
 def read_data(data: bytes, kind: str, name: str, options: ReadOptions) -> Document:
@@ -99,7 +115,9 @@ def read_data(data: bytes, kind: str, name: str, options: ReadOptions) -> Docume
     ``max_chars`` limit; ``name`` is for messages."""
     document = _read_kind(data, kind, name, options)
     if len(document.text) > options.limits.max_chars:
-        raise _too_long(name, f"文字有 {len(document.text):,} 个字符，", options.limits)
+        raise _too_long(
+            name, _("文字有 {count:,} 个字符，").format(count=len(document.text)), options.limits
+        )
     return document
 
 

@@ -23,6 +23,7 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from wenshi.errors import ImportFileError
+from wenshi.i18n import _
 from wenshi.reading.document import NOTES_HEADING, Document, Picture, note_mark
 from wenshi.reading.limits import DEFAULT_LIMITS, Limits
 from wenshi.reading.package import check_package
@@ -85,10 +86,14 @@ def extract_docx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     one of the ``limits`` is refused before it is parsed."""
     if data.startswith(_OLE2):
         raise ImportFileError(
-            f"{name}：是旧版 Word 文档（.doc）或加了密码的文档，"
-            "请在 Word 或 WPS 中去掉密码并另存为 .docx 后再导入"
+            _(
+                "{name}：是旧版 Word 文档（.doc）或加了密码的文档，请在 W"
+                "ord 或 WPS 中去掉密码并另存为 .docx 后再导入"
+            ).format(name=name)
         )
-    broken = ImportFileError(f"{name}：不是有效的 .docx 文件（文件已损坏或不是 Word 文档）")
+    broken = ImportFileError(
+        _("{name}：不是有效的 .docx 文件（文件已损坏或不是 Word 文档）").format(name=name)
+    )
     try:
         check_package(data, name, limits)
         document = docx.Document(io.BytesIO(data))
@@ -103,7 +108,7 @@ def extract_docx(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Doc
         raise broken from None
     text = "\n".join(_collapse_blank(lines))
     if not text.strip():
-        raise ImportFileError(f"{name}：文档中没有文字（可能只有图片）")
+        raise ImportFileError(_("{name}：文档中没有文字（可能只有图片）").format(name=name))
     return Document(kind="docx", text=text, furniture=furniture, pictures=pictures)
 
 

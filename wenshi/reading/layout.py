@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from wenshi.errors import ImportFileError
+from wenshi.i18n import _
 from wenshi.reading.document import PAGE_BREAK, Document, OcrPage
 
 # "12", "- 12 -", "— 12 —", "·12·", "第12页", "(12)": a page number alone on its line.
@@ -107,7 +108,7 @@ def assemble(pages: list[PageText], kind: str, name: str, ocr_pages: list[OcrPag
     bodies, furniture, first_page = split_furniture(pages)
     text = join_pages(bodies)
     if not text.replace(PAGE_BREAK, "").strip():
-        raise ImportFileError(f"{name}：没有读出任何文字")
+        raise ImportFileError(_("{name}：没有读出任何文字").format(name=name))
     return Document(
         kind=kind,
         text=text,
@@ -182,7 +183,7 @@ def split_furniture(pages: list[PageText]) -> tuple[list[list[Line]], list[str],
     )
     offsets: Counter[int] = Counter()
     for index, margin in enumerate(margins):
-        for line, _ in margin:
+        for line, _where in margin:
             number, head = _split_number(line.text)
             if number is not None and (not head or heads[_head_key(head)] >= _REPEATS):
                 offsets[number - index] += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wenshi.errors import ImportFileError
+from wenshi.i18n import _
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,12 @@ OPTIONS = {
 def over_limit(name: str, what: str, limit: str) -> ImportFileError:
     """The refusal of file ``name``: ``what`` is over which limit, and the option of
     ``limit`` (a field of ``Limits``) that raises it."""
-    return ImportFileError(f"{name}：{what}（可用 {OPTIONS[limit]} 放宽）")
+    return ImportFileError(
+        _("{name}：{what}（可用 {value} 放宽）").format(name=name, what=what, value=OPTIONS[limit])
+    )
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:,.0f} MB" if size >= 1024 * 1024 else f"{size:,} 字节"
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:,.0f} MB"
+    return _("{size:,} 字节").format(size=size)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wenshi.errors import ImportFileError
+from wenshi.i18n import N_, _
 from wenshi.reading.document import Document
 from wenshi.reading.docx import extract_docx
 from wenshi.reading.limits import over_limit
@@ -26,12 +27,12 @@ if TYPE_CHECKING:
     from wenshi.reading import ReadOptions
 
 NAMES = {
-    "doc": " Word 97–2003 文档",
-    "wps": " WPS 文字文档",
-    "rtf": " RTF 文档",
-    "odt": " ODF 文本文档",
+    "doc": N_(" Word 97–2003 文档"),
+    "wps": N_(" WPS 文字文档"),
+    "rtf": N_(" RTF 文档"),
+    "odt": N_(" ODF 文本文档"),
 }
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "需要安装 LibreOffice 才能导入 .doc、.wps、.rtf、.odt 文件"
     "（Debian/Ubuntu：sudo apt install libreoffice-writer；"
     "Windows/macOS：从 libreoffice.org 安装），"
@@ -59,7 +60,7 @@ def convert_to_docx(data: bytes, kind: str, name: str, timeout: float) -> bytes:
     """The bytes of ``data`` converted to .docx by LibreOffice, or an ``ImportFileError``."""
     program = soffice()
     if program is None:
-        raise ImportFileError(f"{name}：{INSTALL_HINT}")
+        raise ImportFileError(_("{name}：{hint}").format(name=name, hint=_(INSTALL_HINT)))
     with tempfile.TemporaryDirectory(prefix="wenshi-convert-") as work:
         folder = Path(work)
         source = folder / f"source.{kind}"  # LibreOffice picks its filter by content anyway
@@ -81,7 +82,9 @@ def convert_to_docx(data: bytes, kind: str, name: str, timeout: float) -> bytes:
         result = out / "source.docx"
         if not result.exists():
             raise ImportFileError(
-                f"{name}：LibreOffice 无法打开此文件（文件已损坏、加了密码，或不是{NAMES[kind]}）"
+                _(
+                    "{name}：LibreOffice 无法打开此文件（文件已损坏、加了密码，或不是{value}）"
+                ).format(name=name, value=_(NAMES[kind]))
             )
         return result.read_bytes()
 
@@ -97,7 +100,11 @@ def _run(command: list[str], name: str, timeout: float) -> None:
             start_new_session=True,
         )
     except OSError as exc:
-        raise ImportFileError(f"{name}：无法启动 LibreOffice（{exc.strerror or exc}）") from exc
+        raise ImportFileError(
+            _("{name}：无法启动 LibreOffice（{value}）").format(
+                name=name, value=exc.strerror or exc
+            )
+        ) from exc
     try:
         process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -105,6 +112,8 @@ def _run(command: list[str], name: str, timeout: float) -> None:
         process.communicate()
         raise over_limit(
             name,
-            f"LibreOffice 转换超过 {timeout:g} 秒仍未完成，已停止，文件可能已损坏",
+            _("LibreOffice 转换超过 {timeout:g} 秒仍未完成，已停止，文件可能已损坏").format(
+                timeout=timeout
+            ),
             "convert_timeout",
         ) from None

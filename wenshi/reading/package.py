@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from xml.parsers import expat
 
 from wenshi.errors import ImportFileError
+from wenshi.i18n import _
 from wenshi.reading.limits import Limits, megabytes, over_limit
 
 _CHUNK = 1 << 20
@@ -36,7 +37,11 @@ def check_package(data: bytes, name: str, limits: Limits) -> None:
         members = package.infolist()
     if len(members) > limits.max_parts:
         raise over_limit(
-            name, f"包含 {len(members):,} 个部件，超过 {limits.max_parts:,} 个的上限", "max_parts"
+            name,
+            _("包含 {count:,} 个部件，超过 {max_parts:,} 个的上限").format(
+                count=len(members), max_parts=limits.max_parts
+            ),
+            "max_parts",
         )
     declared = sum(member.file_size for member in members)
     if declared > limits.max_unpacked_bytes:
@@ -81,8 +86,12 @@ def _unpacked(data: bytes, member: zipfile.ZipInfo, name: str) -> Iterator[bytes
             size += len(chunk)
             if size > member.file_size:
                 raise ImportFileError(
-                    f"{name}：其中的“{member.filename}”解压后超过压缩包目录中记载的大小"
-                    f"（{megabytes(member.file_size)}），已停止解压（文件已损坏或是“压缩炸弹”）"
+                    _(
+                        "{name}：其中的“{filename}”解压后超过压缩包目录中记载的大"
+                        "小（{megabytes}），已停止解压（文件已损坏或是“压缩炸弹”）"
+                    ).format(
+                        name=name, filename=member.filename, megabytes=megabytes(member.file_size)
+                    )
                 )
             yield chunk
             pending = inflater.unconsumed_tail
@@ -116,7 +125,9 @@ class _TextBudget:
             if self.paragraphs > self.limits.max_paragraphs:
                 raise over_limit(
                     self.name,
-                    f"段落超过 {self.limits.max_paragraphs:,} 个的上限",
+                    _("段落超过 {max_paragraphs:,} 个的上限").format(
+                        max_paragraphs=self.limits.max_paragraphs
+                    ),
                     "max_paragraphs",
                 )
 
@@ -130,6 +141,8 @@ class _TextBudget:
             if self.chars > self.limits.max_chars:
                 raise over_limit(
                     self.name,
-                    f"文字超过一篇稿件 {self.limits.max_chars:,} 个字符的上限",
+                    _("文字超过一篇稿件 {max_chars:,} 个字符的上限").format(
+                        max_chars=self.limits.max_chars
+                    ),
                     "max_chars",
                 )

@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from wenshi.errors import ImportFileError
+from wenshi.i18n import _
 from wenshi.reading.document import Document, OcrPage
 from wenshi.reading.layout import Line, PageText, assemble
 from wenshi.text.decode import common_share
@@ -42,16 +43,20 @@ def open_pdf(data: bytes, name: str, password: str | None = None) -> pdfium.PdfD
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             if password:
-                raise ImportFileError(f"{name}：PDF 密码不正确") from None
+                raise ImportFileError(_("{name}：PDF 密码不正确").format(name=name)) from None
             raise ImportFileError(
-                f"{name}：PDF 已加密，需要密码才能读取（命令行用 --password 指定）"
+                _("{name}：PDF 已加密，需要密码才能读取（命令行用 --password 指定）").format(
+                    name=name
+                )
             ) from None
         if _NO_PAGES.search(data):  # PDFium refuses a page tree with no pages as damaged
-            raise ImportFileError(f"{name}：PDF 中没有任何页面") from None
-        raise ImportFileError(f"{name}：不是有效的 PDF 文件（文件已损坏或不完整）") from None
+            raise ImportFileError(_("{name}：PDF 中没有任何页面").format(name=name)) from None
+        raise ImportFileError(
+            _("{name}：不是有效的 PDF 文件（文件已损坏或不完整）").format(name=name)
+        ) from None
     if len(pdf) == 0:
         pdf.close()
-        raise ImportFileError(f"{name}：PDF 中没有任何页面")
+        raise ImportFileError(_("{name}：PDF 中没有任何页面").format(name=name))
     return pdf
 
 
@@ -79,7 +84,9 @@ def read_pdf_pages(
         for ocr in ocr_pages:
             pages[ocr.page] = PageText.from_ocr(ocr)
     elif scanned and all(not page.lines for page in pages):
-        raise ImportFileError(f"{name}：PDF 没有文字层（是扫描件），而 OCR 已关闭（--ocr never）")
+        raise ImportFileError(
+            _("{name}：PDF 没有文字层（是扫描件），而 OCR 已关闭（--ocr never）").format(name=name)
+        )
     return pages, ocr_pages
 
 
@@ -93,7 +100,7 @@ def _text_layer(
     for index in range(count):
         options.progress.check()
         if index % 20 == 0:
-            options.progress.update(index, count, "读取 PDF 文字层")
+            options.progress.update(index, count, _("读取 PDF 文字层"))
         page = pdf[index]
         try:
             width, height = page.get_size()
@@ -103,7 +110,7 @@ def _text_layer(
                 scanned.append(index)
         finally:
             page.close()
-    options.progress.update(count, count, "读取 PDF 文字层")
+    options.progress.update(count, count, _("读取 PDF 文字层"))
     return pages, scanned
 
 

@@ -13,6 +13,7 @@ import io
 from PIL import Image, UnidentifiedImageError
 
 from wenshi.errors import ImportFileError
+from wenshi.i18n import _
 from wenshi.reading.limits import Limits, over_limit
 
 Image.MAX_IMAGE_PIXELS = None
@@ -28,12 +29,15 @@ def check_image(data: bytes, name: str, limits: Limits) -> tuple[int, int]:
         with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
     except UNREADABLE as exc:
-        raise ImportFileError(f"{name}：不是可识别的图片（{type(exc).__name__}）") from None
+        raise ImportFileError(
+            _("{name}：不是可识别的图片（{kind}）").format(name=name, kind=type(exc).__name__)
+        ) from None
     if width * height > limits.max_pixels:
         raise over_limit(
             name,
-            f"图片 {width}×{height} 有 {width * height:,} 像素，"
-            f"超过 {limits.max_pixels:,} 像素的上限",
+            _("图片 {width}×{height} 有 {value:,} 像素，超过 {max_pixels:,} 像素的上限").format(
+                width=width, height=height, value=width * height, max_pixels=limits.max_pixels
+            ),
             "max_pixels",
         )
     return width, height

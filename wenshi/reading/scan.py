@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from PIL import Image, UnidentifiedImageError
 
 from wenshi.errors import CancelledError, ImportFileError
+from wenshi.i18n import _
 from wenshi.reading.document import Document, OcrPage
 from wenshi.reading.layout import PageText, assemble
 
@@ -60,7 +61,9 @@ def read_image(data: bytes, name: str, options: ReadOptions) -> Document:
     """An image file (a multi-page TIFF is one page per frame) read by OCR."""
     frames = _frame_count(data, name, options.limits.max_pixels)
     if options.ocr == "never":
-        raise ImportFileError(f"{name}：图片只能经 OCR 识别文字，而 OCR 已关闭（--ocr never）")
+        raise ImportFileError(
+            _("{name}：图片只能经 OCR 识别文字，而 OCR 已关闭（--ocr never）").format(name=name)
+        )
     pages = run_ocr(data, "image", range(frames), name, options)
     document = assemble([PageText.from_ocr(page) for page in pages], "image", name, pages)
     if frames == 1:
@@ -82,13 +85,17 @@ def _frame_count(data: bytes, name: str, max_pixels: int) -> int:
             width, height = image.size
             frames = getattr(image, "n_frames", 1)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ImportFileError(f"{name}：不是可识别的图片（{type(exc).__name__}）") from None
+        raise ImportFileError(
+            _("{name}：不是可识别的图片（{kind}）").format(name=name, kind=type(exc).__name__)
+        ) from None
     except Image.DecompressionBombError:
         width, height, frames = max_pixels + 1, 1, 1
     if width * height > max_pixels:
         raise ImportFileError(
-            f"{name}：图片 {width}×{height} 超过 {max_pixels // 1_000_000} 百万像素的上限"
-            "（可用 --max-pixels 放宽）"
+            _(
+                "{name}：图片 {width}×{height} 超过 {value} 百万像素的上限"
+                "（可用 --max-pixels 放宽）"
+            ).format(name=name, width=width, height=height, value=max_pixels // 1_000_000)
         )
     return frames
 
@@ -111,7 +118,7 @@ def run_ocr(
             done[index] = cached
     todo = [index for index in wanted if index not in done]
     total = len(wanted)
-    options.progress.update(len(done), total, "OCR 识别")
+    options.progress.update(len(done), total, _("OCR 识别"))
     if todo:
         with tempfile.TemporaryDirectory(prefix="wenshi-ocr-") as work:
             path = Path(work) / f"source.{kind}"
@@ -120,7 +127,7 @@ def run_ocr(
             for page in _pool_map(jobs, options):
                 cache.put(page)
                 done[page.page] = page
-                options.progress.update(len(done), total, "OCR 识别")
+                options.progress.update(len(done), total, _("OCR 识别"))
     return [done[index] for index in wanted]
 
 
@@ -135,13 +142,13 @@ def _pool_map(jobs: list[PageJob], options: ReadOptions) -> Iterator[OcrPage]:
         while pending:
             finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             if options.progress.cancelled:
-                raise CancelledError("OCR 已取消，已识别的页面会保留，下次从中断处继续")
+                raise CancelledError(_("OCR 已取消，已识别的页面会保留，下次从中断处继续"))
             for future in finished:
                 try:
                     yield future.result()
                 except BrokenProcessPool:
                     raise ImportFileError(
-                        "OCR 进程意外退出（内存不足或识别引擎损坏）；已识别的页面会保留"
+                        _("OCR 进程意外退出（内存不足或识别引擎损坏）；已识别的页面会保留")
                     ) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -248,7 +255,7 @@ def _line_end_numbers(image: Image.Image, lines: list[dict[str, Any]]) -> None:
             (int(edge - 3 * height), int(top) - 6, int(edge + height), int(bottom) + 6)
         )
         strip = strip.resize((strip.width * 2, strip.height * 2))
-        for _, text, score in _ENGINE(_bgr(strip), use_cls=False)[0] or []:
+        for _box, text, score in _ENGINE(_bgr(strip), use_cls=False)[0] or []:
             if _NUMBER.fullmatch(text.strip()) and score > 0.8:
                 line["text"] += f" {text.strip()}"
                 break

@@ -19,6 +19,7 @@ from peewee import SqliteDatabase
 
 from wenshi.db.models import define_tables
 from wenshi.errors import LibraryError
+from wenshi.i18n import _
 from wenshi.progress import Progress
 from wenshi.search.documents import index_text, load_infos
 from wenshi.search.store import IndexStore
@@ -81,7 +82,7 @@ def build_in_child(db_path: Path, folder: Path, progress: Progress) -> int:
         assert child.stdout is not None
         for line in child.stdout:
             done, total = (int(n) for n in line.split())
-            progress.update(done, total, "建立检索索引")
+            progress.update(done, total, _("建立检索索引"))
             progress.check()
             count = total
     except BaseException:
@@ -93,7 +94,9 @@ def build_in_child(db_path: Path, folder: Path, progress: Progress) -> int:
         last = error.strip().splitlines()[-1] if error.strip() else f"exit {child.returncode}"
         if "No space left" in error:
             raise OSError(28, "No space left on device")
-        raise LibraryError(f"{folder}：建立检索索引失败（{last}）")
+        raise LibraryError(
+            _("{folder}：建立检索索引失败（{last}）").format(folder=folder, last=last)
+        )
     return count
 
 

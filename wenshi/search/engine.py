@@ -24,6 +24,7 @@ import numpy as np
 
 from wenshi import workflow
 from wenshi.errors import InvalidValueError
+from wenshi.i18n import _
 from wenshi.reading.document import PAGE_BREAK, page_of
 from wenshi.search import querylang
 from wenshi.search.documents import DocInfo
@@ -71,7 +72,8 @@ class SearchHit:
     status: str
     status_label: str
     score: float
-    hits: int
+    hits: int  # title and body together
+    body_hits: int  # the text's own: what the editor counts and marks when it is opened
     snippets: list[Snippet]
     title_highlights: list[tuple[int, int]] = field(default_factory=list)
 
@@ -138,7 +140,7 @@ class _Term:
         value = _BETWEEN_CJK.sub("", node.value)
         self.folded = fold(value).strip()
         if not self.folded:
-            raise InvalidValueError("检索式有误：检索词为空")
+            raise InvalidValueError(_("检索式有误：检索词为空"))
         self.pattern = term_pattern(value, node.phrase)
         self.sequence = query_sequence(self.folded)
 
@@ -360,7 +362,9 @@ class Evaluation:
     # -- results ---------------------------------------------------------------------------
     def ordered(self, sort: str) -> list[int]:
         if sort not in SORTS:
-            raise InvalidValueError(f"未知的排序方式“{sort}”；可用：{'、'.join(SORTS)}")
+            raise InvalidValueError(
+                _("未知的排序方式“{sort}”；可用：{join}").format(sort=sort, join="、".join(SORTS))
+            )
         result = self.result
         mids = np.flatnonzero(result.mask)
         if sort == "relevance":
@@ -457,7 +461,7 @@ def search(
     """Ranked results with snippets; ``limit`` 0 returns every match; ``facets`` adds the
     counts per 辑 and per state (what the GUI offers to narrow by)."""
     if limit < 0 or offset < 0:
-        raise InvalidValueError("--limit 和 --offset 不能为负数")
+        raise InvalidValueError(_("--limit 和 --offset 不能为负数"))
     ev = Evaluation(index, query, include_rejected)
     order = ev.ordered(sort)
     page = order[offset : offset + limit] if limit else order[offset:]
@@ -479,6 +483,7 @@ def search(
                 status_label=workflow.label(info.status),
                 score=ev.score_of(mid),
                 hits=len(in_title) + len(in_body),
+                body_hits=len(in_body),
                 snippets=_snippets(originals[mid], in_body, info.first_page),
                 title_highlights=[s for s in in_title if s[1] <= len(info.title)],
             )

@@ -28,6 +28,7 @@ from filelock import FileLock
 from wenshi.db.counter import changed_since, current_seq
 from wenshi.errors import LibraryError
 from wenshi.fsutil import reason
+from wenshi.i18n import _
 from wenshi.progress import Progress
 from wenshi.search.build import build, build_in_child
 from wenshi.search.documents import IndexedDocs, index_text, load_infos
@@ -43,7 +44,7 @@ STATE_FILE = "state.json"
 
 def _reporter(progress: Progress) -> Callable[[int, int], None]:
     def report(done: int, total: int) -> None:
-        progress.update(done, total, "建立检索索引")
+        progress.update(done, total, _("建立检索索引"))
         progress.check()
 
     return report
@@ -102,13 +103,13 @@ class SearchIndex:
     def _problem(self, state: dict | None) -> str | None:
         """Why the index on disk cannot be used as it is, or None if it can."""
         if not self.path.is_dir():
-            return "检索索引不存在"
+            return _("检索索引不存在")
         if state is None:
-            return "检索索引的状态文件缺失或损坏"
+            return _("检索索引的状态文件缺失或损坏")
         if state.get("format") != FORMAT:
-            return "检索索引的格式已过时"
+            return _("检索索引的格式已过时")
         if state.get("library") != self._library_id() or state.get("seq", 0) > current_seq(self.t):
-            return "检索索引不属于这个文库（或文库已从备份恢复）"
+            return _("检索索引不属于这个文库（或文库已从备份恢复）")
         return None
 
     @contextmanager
@@ -118,7 +119,9 @@ class SearchIndex:
             with self._lock:
                 yield
         except OSError as exc:
-            raise LibraryError(f"{self.path}：无法写入检索索引（{reason(exc)}）") from exc
+            raise LibraryError(
+                _("{path}：无法写入检索索引（{reason}）").format(path=self.path, reason=reason(exc))
+            ) from exc
 
     # -- opening -------------------------------------------------------------------------
     def _current(self) -> tuple[IndexStore, dict]:
@@ -131,10 +134,10 @@ class SearchIndex:
                 self._ix = IndexStore.open(self.path)
                 self._generation = str(state.get("generation", ""))
             except Exception as exc:  # whoosh raises many kinds on a damaged index
-                problem = f"检索索引已损坏（{type(exc).__name__}）"
+                problem = _("检索索引已损坏（{kind}）").format(kind=type(exc).__name__)
                 self.close()
         if problem is not None:
-            self.notice(f"{problem}，正在重建……")
+            self.notice(_("{problem}，正在重建……").format(problem=problem))
             self._rebuild_locked(self.progress_factory())
             state = self._read_state(self.path) or {}
         assert self._ix is not None
@@ -215,7 +218,9 @@ class SearchIndex:
             self._write_state(folder, seq, os.urandom(8).hex())
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
-            raise LibraryError(f"{self.path}：无法建立检索索引（{reason(exc)}）") from exc
+            raise LibraryError(
+                _("{path}：无法建立检索索引（{reason}）").format(path=self.path, reason=reason(exc))
+            ) from exc
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -233,7 +238,9 @@ class SearchIndex:
                 os.replace(self.path, old)
             os.replace(new, self.path)
         except OSError as exc:
-            raise LibraryError(f"{self.path}：无法替换检索索引（{reason(exc)}）") from exc
+            raise LibraryError(
+                _("{path}：无法替换检索索引（{reason}）").format(path=self.path, reason=reason(exc))
+            ) from exc
         shutil.rmtree(old, ignore_errors=True)
         if session is not None:
             session.untrack_temp(new)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from wenshi.errors import InvalidValueError
+from wenshi.i18n import _
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ _OPERAND_STARTS = frozenset({"operand", "not", "open"})
 
 
 def _error(message: str) -> InvalidValueError:
-    return InvalidValueError(f"检索式有误：{message}")
+    return InvalidValueError(_("检索式有误：{message}").format(message=message))
 
 
 def _at(pos: int) -> str:
@@ -254,7 +255,7 @@ def parse(query: str) -> Node:
     """The tree for ``query``; raises ``InvalidValueError`` naming the first mistake."""
     tokens = _tokenize(query)
     if not any(token.kind == "operand" for token in tokens):
-        raise InvalidValueError("检索式为空，请输入要查找的词")
+        raise InvalidValueError(_("检索式为空，请输入要查找的词"))
     parser = _Parser(tokens)
     node = parser.query()
     rest = parser.peek()

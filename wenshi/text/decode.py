@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import charset_normalizer
 
 from wenshi.errors import DecodeError
+from wenshi.i18n import N_, _
 
 # The 500 most frequent simplified characters (ranked by summing the word frequencies of
 # jieba's dictionary, a large modern-Chinese corpus), then their traditional forms (OpenCC
@@ -76,16 +77,16 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
 )
 
 _SIGNATURES = (
-    (b"%PDF", "这是 PDF 文件，不是文本文件"),
-    (b"PK\x03\x04", "这是 ZIP 压缩文件（.docx 等 Office 文档也是），不是文本文件"),
-    (b"PK\x05\x06", "这是 ZIP 压缩文件（.docx 等 Office 文档也是），不是文本文件"),
-    (b"\x89PNG\r\n\x1a\n", "这是 PNG 图片，不是文本文件"),
-    (b"\xff\xd8\xff", "这是 JPEG 图片，不是文本文件"),
-    (b"GIF87a", "这是 GIF 图片，不是文本文件"),
-    (b"GIF89a", "这是 GIF 图片，不是文本文件"),
+    (b"%PDF", N_("这是 PDF 文件，不是文本文件")),
+    (b"PK\x03\x04", N_("这是 ZIP 压缩文件（.docx 等 Office 文档也是），不是文本文件")),
+    (b"PK\x05\x06", N_("这是 ZIP 压缩文件（.docx 等 Office 文档也是），不是文本文件")),
+    (b"\x89PNG\r\n\x1a\n", N_("这是 PNG 图片，不是文本文件")),
+    (b"\xff\xd8\xff", N_("这是 JPEG 图片，不是文本文件")),
+    (b"GIF87a", N_("这是 GIF 图片，不是文本文件")),
+    (b"GIF89a", N_("这是 GIF 图片，不是文本文件")),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "这是旧版 Word 文档（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入",
+        N_("这是旧版 Word 文档（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入"),
     ),
 )
 
@@ -108,17 +109,17 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> Decoded
     ``confident`` then says whether detection would have read the same text.
     """
     if not data:
-        raise DecodeError(f"{name}：文件为空")
+        raise DecodeError(_("{name}：文件为空").format(name=name))
     for signature, reason in _SIGNATURES:
         if data.startswith(signature):
-            raise DecodeError(f"{name}：{reason}")
+            raise DecodeError(_("{name}：{reason}").format(name=name, reason=_(reason)))
     if encoding is not None:
         return _decode_override(data, name, encoding)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _checked(_strict(data, codec, codec, name), codec, name)
     if b"\x00" in data:
-        raise DecodeError(f"{name}：不是文本文件（含二进制数据）")
+        raise DecodeError(_("{name}：不是文本文件（含二进制数据）").format(name=name))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -131,7 +132,9 @@ def _decode_override(data: bytes, name: str, encoding: str) -> Decoded:
     try:
         canonical = codecs.lookup(encoding).name
     except LookupError:
-        raise DecodeError(f"{name}：不认识编码名称“{encoding}”") from None
+        raise DecodeError(
+            _("{name}：不认识编码名称“{encoding}”").format(name=name, encoding=encoding)
+        ) from None
     if _FAMILY.get(canonical) == "big5":
         text = _first_reading(data, _LEGACY["big5"])
         if text is None:  # report the error of the plain reading
@@ -153,7 +156,9 @@ def _strict(data: bytes, codec: str, label: str, name: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as err:
         raise DecodeError(
-            f"{name}：无法按 {label} 编码解码（第 {err.start} 字节处的数据不符合该编码）"
+            _("{name}：无法按 {label} 编码解码（第 {start} 字节处的数据不符合该编码）").format(
+                name=name, label=label, start=err.start
+            )
         ) from None
 
 
@@ -161,9 +166,9 @@ def _checked(text: str, encoding: str, name: str) -> Decoded:
     """Refuse text that is empty or holds NUL characters; drop a stray leading BOM."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise DecodeError(f"{name}：文件为空")
+        raise DecodeError(_("{name}：文件为空").format(name=name))
     if "\x00" in text:
-        raise DecodeError(f"{name}：不是文本文件（含二进制数据）")
+        raise DecodeError(_("{name}：不是文本文件（含二进制数据）").format(name=name))
     return Decoded(text, encoding, True)
 
 
@@ -217,11 +222,17 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
             return _checked(readings[best], best, name)
     elif guess is not None:
         candidates = [guess]
-    listed = f"可能是 {'、'.join(candidates)}" if candidates else "也不是 GB18030 或 Big5"
+    listed = (
+        _("可能是 {names}").format(names="、".join(candidates))
+        if candidates
+        else _("也不是 GB18030 或 Big5")
+    )
     likely = candidates[0] if candidates else "gb18030"  # the reading that looked most Chinese
     raise DecodeError(
-        f"{name}：无法可靠地判断文件编码（不是 UTF-8，{listed}），"
-        f"请用 --encoding 指定编码，例如 --encoding {likely}"
+        _(
+            "{name}：无法可靠地判断文件编码（不是 UTF-8，{listed}），"
+            "请用 --encoding 指定编码，例如 --encoding {likely}"
+        ).format(name=name, listed=listed, likely=likely)
     )
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, fields
 
 from wenshi.errors import InvalidValueError
+from wenshi.i18n import _
 from wenshi.layout import Layout
 
 # Invisible format characters: Word neither counts them nor lets them split a word, and
@@ -152,7 +153,9 @@ def _lines_for(width_half_cells: int, chars_per_line: int) -> int:
 
 def _check_title_lines(title_lines: int) -> None:
     if title_lines < 0:
-        raise InvalidValueError(f"标题行数不能为负数，而不是 {title_lines}。")
+        raise InvalidValueError(
+            _("标题行数不能为负数，而不是 {title_lines}。").format(title_lines=title_lines)
+        )
 
 
 def layout_lines(text: str, layout: Layout, *, verse: bool = False, title_lines: int = 0) -> int:
@@ -191,5 +194,5 @@ def layout_words(text: str, layout: Layout, *, verse: bool = False, title_lines:
 def round_up_thousands(n: int) -> int:
     """Round up to whole thousands, as 稿酬 is paid per started 千字."""
     if n < 0:
-        raise InvalidValueError(f"字数不能为负数，而不是 {n}。")
+        raise InvalidValueError(_("字数不能为负数，而不是 {n}。").format(n=n))
     return -(-n // 1000) * 1000

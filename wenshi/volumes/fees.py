@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from wenshi.errors import InvalidValueError
+from wenshi.i18n import _
 from wenshi.text.wordcount import round_up_thousands
 
 KINDS: dict[str, tuple[str, float, float]] = {
@@ -24,21 +25,27 @@ BASES = {"words": "Word 字数", "layout": "版面字数"}
 def check_kind(kind: str) -> str:
     if kind not in KINDS:
         names = "、".join(f"{k}（{v[0]}）" for k, v in KINDS.items())
-        raise InvalidValueError(f"未知的稿件类别“{kind}”；可用：{names}")
+        raise InvalidValueError(
+            _("未知的稿件类别“{kind}”；可用：{names}").format(kind=kind, names=names)
+        )
     return kind
 
 
 def check_basis(basis: str) -> str:
     if basis not in BASES:
         raise InvalidValueError(
-            f"未知的计酬依据“{basis}”；可用：words（Word 字数）、layout（版面字数）"
+            _("未知的计酬依据“{basis}”；可用：words（Word 字数）、layout（版面字数）").format(
+                basis=basis
+            )
         )
     return basis
 
 
 def check_rate(rate: float) -> float:
     if not rate > 0 or rate > 100000:
-        raise InvalidValueError(f"稿酬标准“{rate}”无效：须为大于 0 的每千字元数")
+        raise InvalidValueError(
+            _("稿酬标准“{rate}”无效：须为大于 0 的每千字元数").format(rate=rate)
+        )
     return rate
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from wenshi.i18n import _
 from wenshi.layout import Layout
 
 
@@ -67,6 +68,12 @@ class VolumePlan:
     totals: Totals
 
     @property
+    def frozen(self) -> str | None:
+        """Why the volume cannot be changed now, as the core's refusal says it; None while
+        it can. Views disable their changing actions with this reason."""
+        return frozen_reason(self.number) if self.status == "published" else None
+
+    @property
     def progress(self) -> float | None:
         """Share of the target 字数 reached (1.0 = on target), if a target is set."""
         return self.totals.words / self.target_words if self.target_words else None
@@ -91,3 +98,11 @@ class VolumePlan:
                 for s in self.sections
             ],
         }
+
+
+def frozen_reason(number: int) -> str:
+    """The refusal of any change to a published volume, with the way to reopen it."""
+    return _(
+        "第 {number} 辑已出版，内容和版式不能再改；如需更正，请先重新打开"
+        "（wenshi volume set {number} --status planning，各篇的审稿记录会记下这一步）"
+    ).format(number=number)

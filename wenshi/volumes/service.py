@@ -18,13 +18,14 @@ from wenshi import workflow
 from wenshi.changes import Aspect, Changes, Recorder
 from wenshi.db.counter import stamp
 from wenshi.errors import FrozenError, InvalidValueError, NotFoundError
+from wenshi.i18n import _
 from wenshi.layout import STORED, Layout
 from wenshi.manuscripts import change_status, last_page
 from wenshi.text.wordcount import layout_words as verse_words
 from wenshi.timeutil import now_iso
 from wenshi.volumes import fees
 from wenshi.volumes.layout import ArticleShape, article_lines, paginate
-from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan
+from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan, frozen_reason
 
 if TYPE_CHECKING:
     from wenshi.db.models import Tables
@@ -73,14 +74,18 @@ class Volumes:
     def _volume(self, number: int) -> Model:
         volume = self.t.Volume.get_or_none(self.t.Volume.number == number)
         if volume is None:
-            raise NotFoundError(f"第 {number} 辑不存在（可用 wenshi volume create {number} 新建）")
+            raise NotFoundError(
+                _("第 {number} 辑不存在（可用 wenshi volume create {number} 新建）").format(
+                    number=number
+                )
+            )
         return volume
 
     def _open_volume(self, number: int) -> Model:
         """A volume that may be changed: a published one is frozen as printed."""
         volume = self._volume(number)
         if volume.status == "published":
-            raise FrozenError(_frozen(number))
+            raise FrozenError(frozen_reason(number))
         return volume
 
     def _section(self, volume: Model, name: str) -> Model:
@@ -89,8 +94,12 @@ class Volumes:
             (t.Section.volume == volume) & (t.Section.name == name.strip())
         )
         if section is None:
-            names = "、".join(s.name for s in self._sections_of(volume)) or "（无）"
-            raise NotFoundError(f"第 {volume.number} 辑没有栏目“{name}”；现有栏目：{names}")
+            names = "、".join(s.name for s in self._sections_of(volume)) or _("（无）")
+            raise NotFoundError(
+                _("第 {number} 辑没有栏目“{name}”；现有栏目：{names}").format(
+                    number=volume.number, name=name, names=names
+                )
+            )
         return section
 
     def _sections_of(self, volume: Model) -> list[Model]:
@@ -146,16 +155,16 @@ class Volumes:
         settings: Layout | None = None,
     ) -> Changes:
         if number < 1:
-            raise InvalidValueError(f"辑号“{number}”无效：须为正整数")
+            raise InvalidValueError(_("辑号“{number}”无效：须为正整数").format(number=number))
         if not title.strip():
-            raise InvalidValueError("辑名不能为空")
+            raise InvalidValueError(_("辑名不能为空"))
         if target_words is not None and target_words < 0:
-            raise InvalidValueError("目标字数不能为负数")
+            raise InvalidValueError(_("目标字数不能为负数"))
         settings = settings or Layout()
         t = self.t
         with self.library.transaction() as tx:
             if t.Volume.get_or_none(t.Volume.number == number):
-                raise InvalidValueError(f"第 {number} 辑已存在")
+                raise InvalidValueError(_("第 {number} 辑已存在").format(number=number))
             volume = t.Volume(
                 number=number,
                 title=title.strip(),
@@ -174,18 +183,22 @@ class Volumes:
         allowed = {"title", "year", "target_words", "status", *STORED}
         unknown = set(changes) - allowed
         if unknown:
-            raise InvalidValueError(f"不能修改的辑属性：{'、'.join(sorted(unknown))}")
+            raise InvalidValueError(
+                _("不能修改的辑属性：{join}").format(join="、".join(sorted(unknown)))
+            )
         if "status" in changes and changes["status"] not in VOLUME_STATUSES:
             raise InvalidValueError(
-                f"辑的状态“{changes['status']}”无效；可用：{'、'.join(VOLUME_STATUSES)}"
+                _("辑的状态“{value}”无效；可用：{join}").format(
+                    value=changes["status"], join="、".join(VOLUME_STATUSES)
+                )
             )
         if "title" in changes and not str(changes["title"]).strip():
-            raise InvalidValueError("辑名不能为空")
+            raise InvalidValueError(_("辑名不能为空"))
         with self.library.transaction() as tx:
             volume = self._volume(number)
             stays_published = changes.get("status", volume.status) == "published"
             if volume.status == "published" and stays_published and set(changes) - {"status"}:
-                raise FrozenError(_frozen(number))
+                raise FrozenError(frozen_reason(number))
             layout = {k: v for k, v in changes.items() if k in STORED}
             if layout:
                 self._store_layout(volume, self.layout_of(volume).changed(**layout))
@@ -280,12 +293,14 @@ class Volumes:
     def add_section(self, number: int, name: str, at: int | None = None) -> Changes:
         name = name.strip()
         if not name:
-            raise InvalidValueError("栏目名不能为空")
+            raise InvalidValueError(_("栏目名不能为空"))
         t = self.t
         with self.library.transaction() as tx:
             volume = self._open_volume(number)
             if t.Section.get_or_none((t.Section.volume == volume) & (t.Section.name == name)):
-                raise InvalidValueError(f"第 {number} 辑已有栏目“{name}”")
+                raise InvalidValueError(
+                    _("第 {number} 辑已有栏目“{name}”").format(number=number, name=name)
+                )
             sections = self._sections_of(volume)
             new = t.Section.create(volume=volume, name=name, position=len(sections))
             self._order_sections(sections, new, at)
@@ -304,7 +319,7 @@ class Volumes:
     def rename_section(self, number: int, old: str, new: str) -> Changes:
         new = new.strip()
         if not new:
-            raise InvalidValueError("栏目名不能为空")
+            raise InvalidValueError(_("栏目名不能为空"))
         t = self.t
         with self.library.transaction() as tx:
             volume = self._open_volume(number)
@@ -312,7 +327,9 @@ class Volumes:
             if new != section.name and t.Section.get_or_none(
                 (t.Section.volume == volume) & (t.Section.name == new)
             ):
-                raise InvalidValueError(f"第 {number} 辑已有栏目“{new}”")
+                raise InvalidValueError(
+                    _("第 {number} 辑已有栏目“{new}”").format(number=number, new=new)
+                )
             section.name = new
             section.save()
             items = [m.id for m in self._items(section)]
@@ -338,7 +355,9 @@ class Volumes:
             items = self._items(section)
             if items:
                 raise InvalidValueError(
-                    f"栏目“{name}”中还有 {len(items)} 篇稿件，请先移到其他栏目或移出本辑"
+                    _("栏目“{name}”中还有 {count} 篇稿件，请先移到其他栏目或移出本辑").format(
+                        name=name, count=len(items)
+                    )
                 )
             section.delete_instance()
             for position, s in enumerate(self._sections_of(volume)):
@@ -352,16 +371,20 @@ class Volumes:
     # -- placing manuscripts ---------------------------------------------------------------
     def _placeable(self, row: Model, volume: Model) -> None:
         if row.deleted_at:
-            raise InvalidValueError(f"稿件 {row.id} 在回收站中，不能编入")
+            raise InvalidValueError(_("稿件 {id} 在回收站中，不能编入").format(id=row.id))
         if row.status not in workflow.PLACEABLE:
             raise InvalidValueError(
-                f"稿件 {row.id}《{row.title}》的状态是“{workflow.label(row.status)}”，"
-                f"只有采用、待用（及其后的编辑加工、校对）的稿件可以编入"
+                _(
+                    "稿件 {id}《{title}》的状态是“{label}”，只有采用、待用（及"
+                    "其后的编辑加工、校对）的稿件可以编入"
+                ).format(id=row.id, title=row.title, label=workflow.label(row.status))
             )
         if row.section_id is not None and row.section.volume_id != volume.id:
             raise InvalidValueError(
-                f"稿件 {row.id}《{row.title}》已编入第 {row.section.volume.number} 辑，"
-                f"一篇稿件只能编入一辑（请先从该辑移出）"
+                _(
+                    "稿件 {id}《{title}》已编入第 {number} 辑，一篇稿件只能编"
+                    "入一辑（请先从该辑移出）"
+                ).format(id=row.id, title=row.title, number=row.section.volume.number)
             )
 
     def place(
@@ -385,7 +408,7 @@ class Volumes:
 
     def _insert(self, rows: list[Model], target: Model, at: int | None) -> None:
         if at is not None and at < 1:
-            raise InvalidValueError(f"位置“{at}”无效：从 1 开始计数")
+            raise InvalidValueError(_("位置“{at}”无效：从 1 开始计数").format(at=at))
         moving = {r.id for r in rows}
         old_sections = {r.section_id for r in rows if r.section_id and r.section_id != target.id}
         current = [r for r in self._items(target) if r.id not in moving]
@@ -405,7 +428,11 @@ class Volumes:
     def _in_volume(self, volume: Model, manuscript_id: int) -> Model:
         row = self.t.Manuscript.get_or_none(self.t.Manuscript.id == manuscript_id)
         if row is None or row.section_id is None or row.section.volume_id != volume.id:
-            raise NotFoundError(f"稿件 {manuscript_id} 不在第 {volume.number} 辑中")
+            raise NotFoundError(
+                _("稿件 {manuscript_id} 不在第 {number} 辑中").format(
+                    manuscript_id=manuscript_id, number=volume.number
+                )
+            )
         return row
 
     def remove(self, number: int, ids: int | Iterable[int]) -> Changes:
@@ -624,14 +651,10 @@ class Volumes:
         if missing:
             shown = "、".join(str(m) for m in missing[:10])
             raise InvalidValueError(
-                f"第 {number} 辑有 {len(missing)} 篇稿件未定稿酬标准（{shown}）；"
-                f"请用 --rate 指定默认标准，或用 wenshi fee ID --rate R 逐篇设定"
+                _(
+                    "第 {number} 辑有 {count} 篇稿件未定稿酬标准（{shown}）；请"
+                    "用 --rate 指定默认标准，或用 wenshi fee ID --rate R 逐篇"
+                    "设定"
+                ).format(number=number, count=len(missing), shown=shown)
             )
         return lines
-
-
-def _frozen(number: int) -> str:
-    return (
-        f"第 {number} 辑已出版，内容和版式不能再改；如需更正，请先重新打开"
-        f"（wenshi volume set {number} --status planning，各篇的审稿记录会记下这一步）"
-    )
