@@ -1,40 +1,18 @@
-"""Starting the desktop program: QApplication, translations, the library, the main window."""
+"""Starting the desktop program: QApplication, its language, the library, the main window."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ui.dialogs import install_exception_hook
-from ui.main_window import MainWindow
-from ui.settings import settings
-
-I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
-
-
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Chinese by default: our .qm plus Qt's own qtbase_zh_CN (dialog buttons, menus)."""
-    translators: list[QTranslator] = []
-    if language == "en":
-        return translators
-    qt = QTranslator(app)
-    if qt.load(
-        QLocale(language),
-        "qtbase",
-        "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        translators.append(qt)
-    ours = QTranslator(app)
-    if ours.load(str(I18N_DIR / f"wenshi_{language}.qm")):
-        translators.append(ours)
-    for translator in translators:
-        app.installTranslator(translator)
-    return translators
+from ui.language import apply_language
+from ui.main_window import OPEN_WINDOWS, MainWindow
+from ui.settings import last_library, settings
+from wenshi.paths import ENV_VAR
 
 
 def make_app(argv: list[str]) -> QApplication:
@@ -42,9 +20,16 @@ def make_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("wenshi")
     app.setApplicationName("wenshi")
     app.setApplicationDisplayName("wenshi 文史")
-    language = str(settings().value("language", "zh_CN"))
-    app._wenshi_translators = install_translators(app, language)  # keep them alive
+    apply_language(app, str(settings().value("language", "zh_CN")))
     return app
+
+
+def library_to_open(asked: str | None) -> str | None:
+    """The library asked for, else the one open last time, unless $WENSHI_LIBRARY names
+    one (``None``: the environment's or the default, as the command line resolves it)."""
+    if asked:
+        return asked
+    return None if os.environ.get(ENV_VAR, "").strip() else last_library()
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -55,8 +40,9 @@ def run(argv: list[str] | None = None) -> int:
     app = make_app([sys.argv[0], *qt_args])
 
     install_exception_hook()
-    window = MainWindow(args.library)
+    window = MainWindow(library_to_open(args.library))
     window.show()
     code = app.exec()
-    window.shutdown()
+    for open_window in [window, *OPEN_WINDOWS]:
+        open_window.shutdown()
     return code

@@ -23,8 +23,10 @@ from ui.undo import UndoStack
 from wenshi.changes import EVERY_ASPECT, Changes
 from wenshi.library import Library
 from wenshi.progress import Progress
+from wenshi.sessions import SessionInfo
 
 POLL_MS = 1000
+OTHERS_EVERY = 3  # polls between looks at who else has the library open
 # The lane and the GUI thread share the GIL. The GUI thread releases it on every row SQLite
 # returns and must then wait for the lane to let go, up to the switch interval each time
 # (5 ms by default): while the lane computes, reading a few thousand rows took seconds.
@@ -48,6 +50,8 @@ class Hub(QObject):
     changed = Signal(object)  # a wenshi.changes.Changes
     busy = Signal(bool)
     status_message = Signal(str)
+    others_changed = Signal(list)  # the SessionInfo of other programs on this library
+    index_progress = Signal(int, int)  # manuscripts indexed, of how many, while it builds
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,10 +63,13 @@ class Hub(QObject):
         self.tasks.busy_changed.connect(self.busy)
         library.index.notice = self.status_message.emit
         library.index.build_apart = True
+        library.index.progress_factory = self._index_progress
         self._data_version = library.data_version()
         self._seen = library.change_seq()
         self._own: set[int] = set()  # manuscripts our own operations changed since the poll
         self._own_ops = 0
+        self.others: list[SessionInfo] = []  # other programs holding the library, as last seen
+        self._polls = 0
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.check_external)
         self._poll.start()
@@ -110,9 +117,37 @@ class Hub(QObject):
             fn, on_done, on_error or (lambda exc: show_error(parent, exc)), on_progress
         )
 
+    def _index_progress(self) -> Progress:
+        """A rebuild's progress, from the lane to whoever shows it (a queued signal)."""
+        return Progress(lambda done, total, _message: self.index_progress.emit(done, total))
+
+    def prepare_index(self) -> Job:
+        """Bring the search index up to date now, building it if the library has none
+        (first open, an index from an older version, a damaged one): the first search
+        then does not wait for it."""
+        index = self.library.index
+        return self.read(
+            lambda _p: index.sync(),
+            lambda _n: None,
+            on_error=lambda e: self.status_message.emit(str(e)),
+        )
+
+    def check_others(self) -> None:
+        """Tell the window when another program opens or closes this library."""
+        try:
+            others = self.library.other_sessions()
+        except OSError:
+            return
+        if [o.id for o in others] != [o.id for o in self.others]:
+            self.others = others
+            self.others_changed.emit(others)
+
     def check_external(self) -> None:
         """Tell the views about writes committed by other connections since the last look
         (our own lane's writes, already announced, are left out)."""
+        self._polls += 1
+        if self._polls % OTHERS_EVERY == 1:
+            self.check_others()
         try:
             version = self.library.data_version()
             if version == self._data_version:

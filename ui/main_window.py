@@ -17,9 +17,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -28,8 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.batch import Batch
+from ui.dialogs import show_error
+from ui.file_dialogs import choose_folder, save_file
 from ui.hub import Hub, freeze_heap
-from ui.settings import LANGUAGES, settings
+from ui.language import apply_language
+from ui.settings import (
+    LANGUAGES,
+    recent_libraries,
+    remember_library,
+    save_place,
+    saved_place,
+    settings,
+)
 from ui.widgets.browser_panel import BrowserPanel, BrowserSplitter
 from ui.widgets.catalog_view import CatalogView
 from ui.widgets.import_dialog import ImportDialog, ask_paths
@@ -42,11 +53,13 @@ from ui.widgets.volume_import_dialog import VolumeImportDialog
 from ui.widgets.welcome import WelcomePage
 from wenshi.backup import backup_library
 from wenshi.changes import Aspect, Changes
+from wenshi.errors import NotFoundError, WenshiError
 from wenshi.imports import importable
 from wenshi.library import Library
 from wenshi.queries import Stats
 from wenshi.records import NewManuscript
 from wenshi.sample import load_sample
+from wenshi.sessions import SessionInfo
 
 STYLE = """
 QLabel#welcome-title { font-size: 26pt; font-weight: bold; color: #6b2f14; }
@@ -54,7 +67,11 @@ QLabel#hint { color: #666; }
 QLabel#heading { font-size: 13pt; }
 QLabel#counts { color: #444; padding: 3px; }
 QPushButton#big { font-size: 13pt; }
+QLabel#notice { background: #fff3cd; color: #5c4400; padding: 3px 6px; }
 """
+
+
+OPEN_WINDOWS: list[MainWindow] = []  # windows opened on another library, kept alive here
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +81,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library_path: str | None = None) -> None:
         super().__init__()
-        self.library = Library.open(library_path)
+        self.library = Library.open(library_path, program="wenshi-gui")
+        remember_library(self.library.path)
+        self.shut = False
+        self.leaving = False  # closing to make way for another library's window
         self.hub = Hub(self.library, self)
         self.setWindowTitle(self.tr("wenshi 文史 — %s") % self.library.path)
         self.setStyleSheet(STYLE)
@@ -77,18 +97,51 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.path_label = QLabel(str(self.library.path))
         self.totals_label = QLabel()
+        self.others_label = QLabel()  # shown while another program has the library open
+        self.others_label.setObjectName("others")
+        self.others_label.hide()
         self.busy = QProgressBar()
         self.busy.setMaximumWidth(220)
         self.busy.setRange(0, 0)
         self.busy.hide()
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.others_label)
         self.statusBar().addPermanentWidget(self.totals_label)
         self.statusBar().addPermanentWidget(self.busy)
         self.hub.busy.connect(self.busy.setVisible)
+        self.hub.index_progress.connect(self._index_progress)
+        self.hub.others_changed.connect(self._show_others)
+        self.hub.check_others()
         geometry = settings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.hub.tasks.slices(self._build())
+
+    def _index_progress(self, done: int, total: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Building the search index: %1 of %2 manuscripts")
+            .replace("%1", str(done))
+            .replace("%2", str(total)),
+            3000,
+        )
+
+    def _show_others(self, others: list[SessionInfo]) -> None:
+        """Say in the status bar that someone else works on this library too: their
+        changes show up here within seconds, and a save over one not yet seen is refused."""
+        self.others_label.setVisible(bool(others))
+        self.others_label.setText(
+            self.tr("Also open elsewhere: %1").replace("%1", str(len(others)))
+        )
+        who = "\n".join(
+            self.tr("%1 (process %2)").replace("%1", o.program).replace("%2", str(o.pid))
+            for o in others
+        )
+        self.others_label.setToolTip(
+            self.tr(
+                "Their changes appear here within seconds; saving over a change you have "
+                "not seen yet is refused, never silently overwritten.\n%1"
+            ).replace("%1", who)
+        )
 
     def _build(self) -> Iterator[None]:
         """The views, one per event-loop turn, then menus, signals and the first reads."""
@@ -123,6 +176,8 @@ class MainWindow(QMainWindow):
         self.built = True
         freeze_heap()
         self.refresh(Changes.everything())
+        self.hub.prepare_index()
+        self._restore_place()
 
     # -- actions ---------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
@@ -139,6 +194,9 @@ class MainWindow(QMainWindow):
         self.act_import_volume = a(self.tr("Import a &published volume (PDF)…"), self.import_volume)
         self.act_sample = a(self.tr("Load the &sample library"), self.load_sample)
         self.act_backup = a(self.tr("&Back up library…"), self.backup)
+        self.act_open_library = a(self.tr("&Open library…"), self.choose_library)
+        self.recent_menu = QMenu(self.tr("&Recent libraries"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_new = a(self.tr("&New manuscript"), self.new_manuscript, "Ctrl+N")
         self.act_save = a(self.tr("&Save"), lambda: self.editor.save(), "Ctrl+S")
@@ -173,12 +231,14 @@ class MainWindow(QMainWindow):
             self.act_import_volume,
             self.act_sample,
             None,
+            self.act_open_library,
+            self.recent_menu.menuAction(),
             self.act_backup,
             None,
             self.act_quit,
         ):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Manuscript"))
+        edit_menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Manuscript"))
         for action in (
             self.act_undo,
             None,
@@ -244,11 +304,19 @@ class MainWindow(QMainWindow):
         through the window's own operations; Ctrl+1/2/3 switch views (to the field one
         types in there); files and folders dropped from the file manager are imported."""
         self.browser.chosen.connect(self.catalog.set_facet)
+        self.catalog.everything_requested.connect(self._show_everything)
         self.catalog.open_requested.connect(self._open_from_catalog)
         self.catalog.review_requested.connect(self._review_from_catalog)
         self.catalog.add_to_volume.connect(
             lambda ids, titles: add_to_volume(self.hub, ids, titles, self)
         )
+        self.batch = Batch(self.hub, self)
+        self.catalog.review_many.connect(self.batch.review)
+        self.catalog.tag_requested.connect(self.batch.tag)
+        selection = QMenu(self.tr("Se&lected manuscripts"), self)
+        selection.aboutToShow.connect(lambda: self._fill_selection(selection))
+        self.edit_menu.insertMenu(self.act_delete, selection)
+        self.edit_menu.insertSeparator(self.act_delete)
         views = (
             (self.split, self.catalog.table),
             (self.search, self.search.query),
@@ -260,6 +328,15 @@ class MainWindow(QMainWindow):
             self.addAction(key)
             self.tabs.setTabToolTip(number - 1, f"Ctrl+{number}")
         self.setAcceptDrops(True)
+
+    def _fill_selection(self, menu: QMenu) -> None:
+        """The catalog's row menu, for the rows selected there (from the keyboard too);
+        only while the catalog is in sight, so it never acts on a hidden selection."""
+        menu.clear()
+        if self.tabs.currentWidget() is self.split:
+            self.catalog.fill_selection_menu(menu)
+        else:
+            menu.addAction(self.tr("Select manuscripts in the Manuscripts view")).setEnabled(False)
 
     def _show_view(self, view: QWidget, field: QWidget) -> None:
         self.tabs.setCurrentWidget(view)
@@ -381,15 +458,14 @@ class MainWindow(QMainWindow):
         if self.editor.manuscript_id != manuscript_id:
             self.editor.load(manuscript_id)
         if self.catalog.model.row_of(manuscript_id) < 0:
-            self.catalog.status.blockSignals(True)
-            self.catalog.status.setCurrentIndex(0)
-            self.catalog.status.blockSignals(False)
-            self.catalog.text.blockSignals(True)
-            self.catalog.text.clear()
-            self.catalog.text.blockSignals(False)
-            self.catalog.refresh(then=lambda: self.catalog.select(manuscript_id))
+            self.catalog.note_outside(manuscript_id)  # the user's filters stay
         else:
             self.catalog.select(manuscript_id)
+
+    def _show_everything(self) -> None:
+        """Clear every filter of the catalog and the browser: the open manuscript shows."""
+        self.catalog.clear_filters()
+        self.browser.choose(None)
 
     def open_hit(self, manuscript_id: int, text: str) -> None:
         """Open a search result with the body scrolled to the first hit, hits marked."""
@@ -517,8 +593,8 @@ class MainWindow(QMainWindow):
         )
 
     def backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up library"), str(Path.home() / "wenshi-backup.zip"), "Zip (*.zip)"
+        path = save_file(
+            self, self.tr("Back up library"), "wenshi-backup.zip", "Zip (*.zip)", "backups"
         )
         if path:
             self.hub.read(
@@ -530,11 +606,72 @@ class MainWindow(QMainWindow):
     def _progress(self, done: int, total: int, message: str) -> None:
         self.statusBar().showMessage(f"{message} {done}/{total}")
 
-    def set_language(self, code: str) -> None:
-        settings().setValue("language", code)
-        QMessageBox.information(
-            self, "wenshi", self.tr("The interface language changes when wenshi restarts.")
+    # -- libraries -------------------------------------------------------------------------
+    def choose_library(self) -> None:
+        folder = choose_folder(
+            self, self.tr("Open or create a library"), "libraries", self.library.path.parent
         )
+        if folder:
+            self.open_library(folder)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_libraries():
+            action = self.recent_menu.addAction(path)
+            action.setEnabled(Path(path) != self.library.path)
+            action.triggered.connect(lambda _c=False, path=path: self.open_library(path))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def open_library(self, folder: str) -> None:
+        """Open another library in a new window that takes this one's place (this one
+        closes, asking first about unsaved edits, and lets its library go)."""
+        if Path(folder).resolve() == self.library.path:
+            return
+        try:
+            other = MainWindow(folder)
+        except (WenshiError, OSError) as exc:
+            show_error(self, exc)
+            return
+        OPEN_WINDOWS.append(other)
+        other.setGeometry(self.geometry())
+        other.show()
+        self.leaving = True
+        self.close()
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language now, no restart: the window is made anew in it on
+        the same library, at the same view and manuscript (unsaved edits are asked about
+        first, as on leaving the manuscript)."""
+        if code == str(settings().value("language", "zh_CN")):
+            return
+        if not self.editor.confirm_leave(then=lambda: self.set_language(code)):
+            return
+        settings().setValue("language", code)
+        apply_language(QApplication.instance(), code)
+        self._remake()
+
+    def _remake(self) -> None:
+        """This window closes (keeping its place and layout, letting its library go) and a
+        new one opens where it was, built with the translators now installed."""
+        app = QApplication.instance()
+        quits = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)  # the program goes on between the two windows
+        geometry, path = self.geometry(), str(self.library.path)
+        try:
+            self.leaving = True
+            self.close()
+            self.shutdown()
+            other = MainWindow(path)
+        except (WenshiError, OSError) as exc:  # the library went away meanwhile
+            show_error(None, exc)
+            app.quit()
+            return
+        finally:
+            app.setQuitOnLastWindowClosed(quits)
+        OPEN_WINDOWS.append(other)
+        other.setGeometry(geometry)
+        other.show()
 
     def about(self) -> None:
         from wenshi import __version__
@@ -574,9 +711,41 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/split", self.split.saveState())
         self.catalog.save_state(s)
+        save_place(self.library.path, self.tabs.currentIndex(), self.editor.manuscript_id)
         event.accept()
+        if self.leaving:  # replaced by another library's window: let this one go now
+            QTimer.singleShot(0, self.shutdown)
+
+    def _restore_place(self) -> None:
+        """Back where the user left this library: the same main view, the same manuscript
+        open (unless it has gone to the trash since)."""
+        view, manuscript = saved_place(self.library.path)
+        if 0 <= view < self.tabs.count():
+            self.tabs.setCurrentIndex(view)
+        if manuscript is None:
+            return
+        manuscripts = self.library.manuscripts
+
+        def still_there(_progress) -> bool:
+            try:
+                manuscripts.get(manuscript, include_deleted=False)
+            except NotFoundError:
+                return False
+            return True
+
+        def reopen(there: bool) -> None:
+            if there:
+                self.open_manuscript(manuscript)
+                self.tabs.setCurrentIndex(view)
+
+        self.hub.read(still_there, reopen, self)
 
     def shutdown(self) -> None:
-        """Let queued writes finish, then close the library."""
+        """Let queued writes finish, then close the library (once)."""
+        if self.shut:
+            return
+        self.shut = True
         self.hub.tasks.shutdown()
         self.library.close()
+        if self in OPEN_WINDOWS:
+            OPEN_WINDOWS.remove(self)

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Batch</name>
+    <message>
+        <source>%1 manuscripts (%2): %3 → %4</source>
+        <translation>%1 篇稿件（%2）：%3 → %4</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>加上标签</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>去掉标签</translation>
+    </message>
+    <message>
+        <source>Tag to add to %1 manuscripts (%2):</source>
+        <translation>给这 %1 篇稿件（%2）加上的标签：</translation>
+    </message>
+    <message>
+        <source>Tag to take from %1 manuscripts (%2):</source>
+        <translation>从这 %1 篇稿件（%2）去掉的标签：</translation>
+    </message>
+    <message>
+        <source>add tag %1: %2</source>
+        <translation>加标签“%1”：%2</translation>
+    </message>
+    <message>
+        <source>remove tag %1: %2</source>
+        <translation>去标签“%1”：%2</translation>
+    </message>
+    <message>
+        <source>review step → %1: %2 manuscripts</source>
+        <translation>转%1：%2 篇稿件</translation>
+    </message>
+</context>
+<context>
     <name>BodyEditor</name>
     <message>
         <source>Hit %1 of %2</source>
@@ -139,6 +174,10 @@
         <translation>%d 篇稿件</translation>
     </message>
     <message>
+        <source>Add a tag…</source>
+        <translation>加上标签…</translation>
+    </message>
+    <message>
         <source>Add to volume…</source>
         <translation>编入分辑…</translation>
     </message>
@@ -159,6 +198,10 @@
         <translation>按标题或作者筛选</translation>
     </message>
     <message>
+        <source>No manuscript selected</source>
+        <translation>没有选中稿件</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -167,16 +210,40 @@
         <translation>正在读取……</translation>
     </message>
     <message>
+        <source>Remove a tag…</source>
+        <translation>去掉标签…</translation>
+    </message>
+    <message>
         <source>Review step</source>
         <translation>审稿</translation>
+    </message>
+    <message>
+        <source>Review step for all</source>
+        <translation>一起转审稿状态</translation>
     </message>
     <message>
         <source>Section</source>
         <translation>栏目</translation>
     </message>
     <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>The manuscript open on the right is not in this list: the filters hide it.</source>
+        <translation>右边打开的稿件不在这个列表里：被当前筛选条件隐藏了。</translation>
+    </message>
+    <message>
+        <source>The selected manuscripts have no review step in common</source>
+        <translation>选中的稿件没有共同可走的审稿步骤</translation>
     </message>
     <message>
         <source>Trash</source>
@@ -278,6 +345,10 @@
         <translation>图注…</translation>
     </message>
     <message>
+        <source>Copy caption</source>
+        <translation>复制图注</translation>
+    </message>
+    <message>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.webp)</translation>
     </message>
@@ -294,6 +365,10 @@
         <translation>从这篇稿件中删除图片 %1？可以撤销。</translation>
     </message>
     <message>
+        <source>View photo</source>
+        <translation>查看照片</translation>
+    </message>
+    <message>
         <source>remove photo %1</source>
         <translation>删除图片 %1</translation>
     </message>
@@ -303,6 +378,10 @@
     <message>
         <source>%1 files: %2 to import, %3 with problems</source>
         <translation>共 %1 个文件：%2 个可导入，%3 个有问题</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>收稿日期(&amp;R)</translation>
     </message>
     <message>
         <source>Already in the library as #%d: skipped</source>
@@ -451,6 +530,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1 (process %2)</source>
+        <translation>%1（进程 %2）</translation>
+    </message>
+    <message>
         <source>%1 holds nothing wenshi can import (text, Word, WPS, RTF, ODT, PDF or scanned pages).</source>
         <translation>%1 中没有可导入的文件（可导入文本、Word、WPS、RTF、ODT、PDF 和扫描页）。</translation>
     </message>
@@ -491,6 +574,10 @@
         <translation>新建稿件(&amp;N)</translation>
     </message>
     <message>
+        <source>&amp;Open library…</source>
+        <translation>打开文库(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Proofread against the scan…</source>
         <translation>对照扫描件校对(&amp;P)…</translation>
     </message>
@@ -501,6 +588,10 @@
     <message>
         <source>&amp;Rebuild search index</source>
         <translation>重建检索索引(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent libraries</source>
+        <translation>最近的文库(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Restore from trash</source>
@@ -523,6 +614,10 @@
         <translation>撤销%1(&amp;U)</translation>
     </message>
     <message>
+        <source>(none yet)</source>
+        <translation>（还没有）</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;wenshi 文史&lt;/b&gt; %s&lt;br&gt;Archive manager for Chinese local-history publications.</source>
         <translation>&lt;b&gt;wenshi 文史&lt;/b&gt; %s&lt;br&gt;地方文史出版物档案管理软件。</translation>
     </message>
@@ -531,12 +626,20 @@
         <translation>关于 wenshi</translation>
     </message>
     <message>
+        <source>Also open elsewhere: %1</source>
+        <translation>另有 %1 个程序打开了本文库</translation>
+    </message>
+    <message>
         <source>Back up library</source>
         <translation>备份文库</translation>
     </message>
     <message>
         <source>Backed up to %s</source>
         <translation>已备份到 %s</translation>
+    </message>
+    <message>
+        <source>Building the search index: %1 of %2 manuscripts</source>
+        <translation>正在建立检索索引：%1 / %2 篇</translation>
     </message>
     <message>
         <source>Import a &amp;folder…</source>
@@ -583,6 +686,10 @@
         <translation>没有可导入的文件</translation>
     </message>
     <message>
+        <source>Open or create a library</source>
+        <translation>打开或新建文库</translation>
+    </message>
+    <message>
         <source>Removed %d temporary files left by an interrupted run</source>
         <translation>已清理上次意外中断留下的 %d 个临时文件</translation>
     </message>
@@ -593,6 +700,10 @@
     <message>
         <source>Sample library loaded: %d manuscripts</source>
         <translation>示例文库已载入：%d 篇稿件</translation>
+    </message>
+    <message>
+        <source>Se&amp;lected manuscripts</source>
+        <translation>选中的稿件(&amp;L)</translation>
     </message>
     <message>
         <source>Se&amp;ttings</source>
@@ -607,12 +718,18 @@
         <translation>检索索引已重建：%d 篇稿件</translation>
     </message>
     <message>
-        <source>The interface language changes when wenshi restarts.</source>
-        <translation>界面语言将在 wenshi 重新启动后生效。</translation>
+        <source>Select manuscripts in the Manuscripts view</source>
+        <translation>请先在“稿件”视图中选中稿件</translation>
     </message>
     <message>
         <source>The library was upgraded; a copy of the old database is at %s</source>
         <translation>文库已升级到新版本；升级前的数据库副本保存在 %s</translation>
+    </message>
+    <message>
+        <source>Their changes appear here within seconds; saving over a change you have not seen yet is refused, never silently overwritten.
+%1</source>
+        <translation>它们的改动几秒内就会显示在这里；要覆盖您还没看到的改动时，保存会被拒绝，绝不悄悄覆盖。
+%1</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -633,6 +750,10 @@
 </context>
 <context>
     <name>ManuscriptEditor</name>
+    <message>
+        <source>&amp;Open original file</source>
+        <translation>打开原始文件(&amp;O)</translation>
+    </message>
     <message>
         <source>, pages %1 of the file</source>
         <translation>，原件第 %1 页</translation>
@@ -688,6 +809,10 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Opens a copy under its own name: the archived file stays as it came</source>
+        <translation>以原来的文件名打开一份副本：文库里存档的文件保持原样</translation>
     </message>
     <message>
         <source>Original file</source>
@@ -962,8 +1087,24 @@
 <context>
     <name>SearchPanel</name>
     <message>
+        <source>%1 in the text</source>
+        <translation>正文 %1 处</translation>
+    </message>
+    <message>
+        <source>%1 in the title</source>
+        <translation>题名 %1 处</translation>
+    </message>
+    <message>
         <source>%1 manuscripts match; showing %2–%3</source>
         <translation>共 %1 篇稿件符合，显示第 %2–%3 篇</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Building the search index (once for this library): %1 of %2 manuscripts…</source>
+        <translation>正在建立检索索引（本文库只需一次）：%1 / %2 篇…</translation>
     </message>
     <message>
         <source>By state</source>
@@ -1049,6 +1190,10 @@
         <translation>%1 篇</translation>
     </message>
     <message>
+        <source>%1&#x3000;(%2)</source>
+        <translation>%1&#x3000;（%2篇）</translation>
+    </message>
+    <message>
         <source>Accepted and held, in no volume (drag into a section)</source>
         <translation>已采用、待用但未入辑的稿件（拖入栏目）</translation>
     </message>
@@ -1063,6 +1208,14 @@
     <message>
         <source>Add section…</source>
         <translation>添加栏目…</translation>
+    </message>
+    <message>
+        <source>Add to volume</source>
+        <translation>编入本辑</translation>
+    </message>
+    <message>
+        <source>Add to volume %1</source>
+        <translation>编入第 %1 辑</translation>
     </message>
     <message>
         <source>Contents preview</source>
@@ -1093,6 +1246,18 @@
         <translation>下移</translation>
     </message>
     <message>
+        <source>Move section down</source>
+        <translation>栏目下移</translation>
+    </message>
+    <message>
+        <source>Move section up</source>
+        <translation>栏目上移</translation>
+    </message>
+    <message>
+        <source>Move to section</source>
+        <translation>移到栏目</translation>
+    </message>
+    <message>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -1115,6 +1280,10 @@
     <message>
         <source>No volume yet: create one with “New volume…”.</source>
         <translation>还没有辑：请先用“新建辑…”创建。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Payment sheet</source>
@@ -1183,6 +1352,10 @@
     <message>
         <source>move %1</source>
         <translation>移动%1</translation>
+    </message>
+    <message>
+        <source>move section %1</source>
+        <translation>移动栏目 %1</translation>
     </message>
     <message>
         <source>place %1 in %2</source>

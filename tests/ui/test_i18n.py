@@ -88,7 +88,7 @@ def test_every_ui_string_has_a_translation(tmp_path):
 def test_chinese_by_default_english_on_request(qapp):
     from PySide6.QtCore import QCoreApplication
 
-    from ui.app import install_translators
+    from ui.language import install_translators
     from ui.widgets.welcome import WelcomePage
 
     assert QM.exists(), "compile the .ts with pyside6-lrelease (resources/i18n/README.md)"

@@ -101,7 +101,7 @@ def test_search_snippets_cite_their_page(qtbot, window):
     # The page of the hit (城楼 is on the third page, printed page 14), then the snippet.
     assert (
         shown.splitlines()[-1]
-        == "第14页 灵州城始建于汉代。 历代屡有修筑，明代增筑外城。 清代重修城楼。"
+        == "p. 14 灵州城始建于汉代。 历代屡有修筑，明代增筑外城。 清代重修城楼。"
     )
 
 

@@ -3,12 +3,15 @@ command line wrote, and a save that would overwrite it is refused with a choice.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.conftest import type_chinese, wait_idle
 from tests.ui.test_workflows import click_row, load_sample
 from wenshi.cli.main import main
+from wenshi.library import Library
 
 
 def cli(window, *args: str) -> None:
@@ -88,3 +91,16 @@ def test_a_stale_save_can_keep_mine_and_theirs_stays_in_the_history(qtbot, windo
         ("作者", "冯志远", "李秀兰"),
         ("题名", "命令行改的题", "我改的题"),
     ]
+
+
+def test_the_status_bar_says_who_else_has_the_library_open(qtbot, window):
+    label = window.others_label
+    assert not label.isVisible()
+    other = Library.open(window.library.path, program="wenshi import")
+    try:
+        qtbot.waitUntil(label.isVisible, timeout=8000)
+        assert label.text() == "Also open elsewhere: 1"
+        assert label.toolTip().endswith(f"\nwenshi import (process {os.getpid()})")
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: not label.isVisible(), timeout=8000)

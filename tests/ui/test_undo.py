@@ -125,4 +125,4 @@ def test_undo_changes_in_the_volume_tree_one_by_one(qtbot, window, monkeypatch):
     assert undo_item(window) == ("&Undo move 《从关帝庙到教学楼》", True)
     press_undo(qtbot, window, tree)
     assert arrangement() == original
-    assert tree.topLevelItem(1).text(0) == "文化教育　（1篇）"
+    assert tree.topLevelItem(1).text(0) == "文化教育　(1)"

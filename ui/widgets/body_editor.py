@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.widgets.find_bar import FindBar, places
+from ui.widgets.find_bar import FindBar
+from wenshi.errors import WenshiError
 from wenshi.layout import Layout
+from wenshi.search.engine import highlight_spans
 from wenshi.text.wordcount import Counts, count_text, layout_words
 
 CELL_CHARS = 6  # characters between tab stops
@@ -328,7 +330,12 @@ class BodyEditor(QWidget):
         self.find_bar.open(self.editor.textCursor().selectedText().split("\u2029")[0])
 
     def _find(self, query: str) -> None:
-        spans = places(self.editor.text(), query)
+        try:
+            spans = highlight_spans(query, self.editor.text()) if query.strip() else []
+        except WenshiError as exc:  # a query still being typed: 'a OR' says what is missing
+            self.set_hits([])
+            self.find_bar.count.setText(str(exc))
+            return
         self.set_hits(spans)
         if not spans:
             self.find_bar.count.setText(self.tr("Not found") if query else "")

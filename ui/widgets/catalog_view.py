@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,7 @@ from ui.widgets.catalog_table import CatalogTable
 from wenshi import workflow
 from wenshi.browse import Facet
 from wenshi.queries import Filter, Queries
+from wenshi.records import ManuscriptSummary
 
 STATE_KEY = "catalog/columns"  # not the old "catalog/header": that one predates fitting
 
@@ -35,7 +37,10 @@ class CatalogView(QWidget):
     selected = Signal(int)
     open_requested = Signal(int)
     review_requested = Signal(int, str)
+    review_many = Signal(list, list, list, str)  # ids, titles, their states, the target
+    tag_requested = Signal(list, list, bool)  # ids, titles, add (else remove)
     add_to_volume = Signal(list, list)
+    everything_requested = Signal()  # "Show all" under the notice of a hidden manuscript
 
     def __init__(
         self,
@@ -68,6 +73,22 @@ class CatalogView(QWidget):
         search_row = QHBoxLayout()
         search_row.addWidget(self.text, 1)
         search_row.addWidget(self.count)
+        # Shown when the manuscript open in the editor is one the filters hide (opened
+        # from a search hit or the volume tree): the filters stay as the user set them.
+        self.outside_id = 0
+        self.outside = QLabel(
+            self.tr("The manuscript open on the right is not in this list: the filters hide it.")
+        )
+        self.outside.setObjectName("notice")
+        self.outside.setWordWrap(True)
+        self.show_everything = QPushButton(self.tr("Show all"))
+        self.outside_bar = QWidget()
+        outside_row = QHBoxLayout(self.outside_bar)
+        outside_row.setContentsMargins(0, 0, 0, 0)
+        outside_row.addWidget(self.outside, 1)
+        outside_row.addWidget(self.show_everything)
+        self.outside_bar.hide()
+        self.show_everything.clicked.connect(self.everything_requested)
 
         self.table = CatalogTable(self.model)
 
@@ -75,6 +96,7 @@ class CatalogView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addLayout(search_row)
+        layout.addWidget(self.outside_bar)
         layout.addWidget(self.table)
 
         self._debounce = QTimer(self, singleShot=True, interval=200)
@@ -103,9 +125,10 @@ class CatalogView(QWidget):
             combo.blockSignals(False)
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
-        """Query the core again (off the GUI thread), keeping the current manuscript
-        selected if still shown; ``then`` runs once the new list is shown."""
-        keep = self.current_id()
+        """Query the core again (off the GUI thread), keeping the current manuscript and
+        the rest of the selection (a batch just reviewed, for its next step) where still
+        shown; ``then`` runs once the new list is shown."""
+        kept, also = self.current_id(), self.selected_ids()
         status = self.status.currentData() or None
         flt = Filter(
             status=None if status == "__trash__" else status,
@@ -120,8 +143,16 @@ class CatalogView(QWidget):
 
         def shown() -> None:
             self.count.setText(self.tr("%d manuscripts") % self.model.rowCount())
+            if self.outside_id and self.model.row_of(self.outside_id) >= 0:
+                keep = self.outside_id  # the hidden manuscript is in the list again
+                self.outside_id = 0
+                self.outside_bar.hide()
+            else:
+                keep = kept
             if keep:
                 self.select(keep)
+            if keep == kept:
+                self._select_also([mid for mid in also if mid != keep])
             if then is not None:
                 then()
 
@@ -133,6 +164,29 @@ class CatalogView(QWidget):
         if facet != self.facet:
             self.facet = facet
             self.refresh()
+
+    def note_outside(self, manuscript_id: int) -> None:
+        """The editor shows ``manuscript_id`` though the filters hide it: say so (no row
+        stays selected, it would name another manuscript) and leave the filters alone."""
+        self.outside_id = manuscript_id
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # not a choice of "no manuscript" for the editor
+        selection.clear()
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self.outside_bar.show()
+
+    def clear_filters(self) -> None:
+        """Every filter back to “all” (the browser's choice is cleared by the window)."""
+        for combo in (self.status, self.volume, self.section):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.text.blockSignals(True)
+        self.text.clear()
+        self.text.blockSignals(False)
+        self.facet = None
+        self.refresh()
 
     def current_id(self) -> int:
         index = self.table.currentIndex()
@@ -153,7 +207,19 @@ class CatalogView(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
+    def _select_also(self, ids: list[int]) -> None:
+        """Add these rows to the selection, the current row (the open manuscript) left."""
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for mid in ids:
+            row = self.model.row_of(mid)
+            if row >= 0:
+                selection.select(self.model.index(row, 0), flags)
+
     def _current_changed(self, current, _previous) -> None:
+        if current.isValid() and self.outside_id:
+            self.outside_id = 0
+            self.outside_bar.hide()
         self.selected.emit(self._id(current))
 
     def _id(self, index: QModelIndex) -> int:
@@ -162,19 +228,49 @@ class CatalogView(QWidget):
     def _row_menu(self, pos: QPoint) -> None:
         """What can be done to the row right-clicked (the press made it current) and the
         rows selected with it; the window's own actions on the table (Move to trash) too."""
-        index = self.table.indexAt(pos)
-        summary = self.model.summary_at(index.row()) if index.isValid() else None
-        if summary is None:
+        if not self.table.indexAt(pos).isValid():
             return
-        mid, ids, titles = summary.id, self.selected_ids(), self.selected_titles()
         menu = QMenu(self)
-        menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(mid))
-        steps = menu.addMenu(self.tr("Review step"))
-        targets = () if summary.deleted_at else workflow.allowed_next(summary.status)
+        self.fill_selection_menu(menu)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def selected_summaries(self) -> list[ManuscriptSummary]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [s for s in map(self.model.summary_at, rows) if s is not None]
+
+    def fill_selection_menu(self, menu: QMenu) -> None:
+        """The actions on the selected rows — one open, one review step with one opinion
+        for all of them, tags, trash, a volume — for the row menu and the window's menu."""
+        summaries = self.selected_summaries()
+        if not summaries:
+            menu.addAction(self.tr("No manuscript selected")).setEnabled(False)
+            return
+        ids, titles = [s.id for s in summaries], [s.title for s in summaries]
+        if len(ids) == 1:
+            menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(ids[0]))
+        live = [s for s in summaries if not s.deleted_at]
+        targets = workflow.common_steps(s.status for s in live) if len(live) == len(ids) else ()
+        steps = menu.addMenu(
+            self.tr("Review step") if len(ids) == 1 else self.tr("Review step for all")
+        )
+        statuses = [s.status for s in summaries]
         for target in targets:
             label = self.tr("→ %s…") % workflow.label(target)
-            steps.addAction(label, lambda t=target: self.review_requested.emit(mid, t))
-        steps.setEnabled(bool(targets) and ids == [mid])  # one piece, one opinion
+            if len(ids) == 1:
+                steps.addAction(label, lambda t=target: self.review_requested.emit(ids[0], t))
+            else:
+                steps.addAction(
+                    label, lambda t=target: self.review_many.emit(ids, titles, statuses, t)
+                )
+        steps.setEnabled(bool(targets))
+        if not targets and len(ids) > 1:
+            steps.setToolTip(self.tr("The selected manuscripts have no review step in common"))
+        tags = menu.addMenu(self.tr("Tags"))
+        tags.addAction(self.tr("Add a tag…"), lambda: self.tag_requested.emit(ids, titles, True))
+        tags.addAction(
+            self.tr("Remove a tag…"), lambda: self.tag_requested.emit(ids, titles, False)
+        )
         menu.addSeparator()
         menu.addActions(self.table.actions())
         menu.addAction(self.tr("Add to volume…"), lambda: self.add_to_volume.emit(ids, titles))
@@ -182,8 +278,6 @@ class CatalogView(QWidget):
         menu.addAction(
             self.tr("Copy title"), lambda: QApplication.clipboard().setText("\n".join(titles))
         )
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def save_state(self, settings: QSettings) -> None:
         """The columns as the user left them (widths, order, sort, hidden ones)."""

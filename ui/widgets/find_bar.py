@@ -1,27 +1,13 @@
 """Find in the open manuscript, as in a word processor: type, and every place is marked
 and the first selected; Enter or F3 goes to the next, Shift+Enter or Shift+F3 back, Esc
-closes. 繁简 and full/half width are folded as search folds them, so 靈武 finds 灵武."""
+closes. It finds and counts as the library search does (the core's ``highlight_spans``):
+繁简 and width folded, so 靈武 finds 灵武, and a result's "N in the text" is its count."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
-
-from wenshi.search.fold import fold
-
-
-def places(text: str, query: str) -> list[tuple[int, int]]:
-    """Every [start, end) where ``query`` stands in ``text``, folded alike (folding keeps
-    every offset, so the spans are the text's own)."""
-    needle = fold(query)
-    if not needle:
-        return []
-    haystack, spans, start = fold(text), [], 0
-    while (found := haystack.find(needle, start)) >= 0:
-        spans.append((found, found + len(needle)))
-        start = found + len(needle)
-    return spans
 
 
 class FindField(QLineEdit):

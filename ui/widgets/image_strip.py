@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.file_dialogs import open_files
 from ui.hub import Hub
 from wenshi.changes import Changes
 from wenshi.images import ImageInfo
@@ -79,6 +80,36 @@ class ImageStrip(QWidget):
         self.edit.clicked.connect(self._edit)
         self.remove.clicked.connect(self._remove)
         self.strip.itemDoubleClicked.connect(lambda _item: self._edit())
+        self.strip.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.strip.customContextMenuRequested.connect(self._menu)
+
+    def _menu(self, pos: QPoint) -> None:
+        """The photo under the pointer's actions, the same as the buttons' (Remove still
+        asks first and can be undone), plus viewing it and copying its 图注."""
+        item = self.strip.itemAt(pos)
+        if item is None:
+            return
+        self.strip.setCurrentItem(item)
+        info = self._current()
+        if info is None:
+            return
+        menu = QMenu(self.strip)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("View photo"), lambda: self._view(info))
+        menu.addAction(self.tr("Caption…"), self._edit)
+        copy = menu.addAction(self.tr("Copy caption"), lambda: self._copy_caption(info))
+        copy.setEnabled(bool(info.caption))
+        menu.addSeparator()
+        menu.addAction(self.tr("Remove"), self._remove)
+        menu.popup(self.strip.viewport().mapToGlobal(pos))
+
+    def _view(self, info: ImageInfo) -> None:
+        """Opens the stored original in the system's image viewer: the strip shows only
+        thumbnails."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(info.path))
+
+    def _copy_caption(self, info: ImageInfo) -> None:
+        QGuiApplication.clipboard().setText(info.caption)
 
     def load(self, manuscript_id: int) -> None:
         """Show the photos of a manuscript. They are listed on the lane: a thumbnail not
@@ -114,9 +145,7 @@ class ImageStrip(QWidget):
         return self.infos[row] if 0 <= row < len(self.infos) else None
 
     def _add(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr(IMAGE_FILTER)
-        )
+        files = open_files(self, self.tr("Add photos"), self.tr(IMAGE_FILTER), "photos")
         if not files:
             return
         mid, images = self.manuscript_id, self.hub.library.images

@@ -3,14 +3,12 @@ duplicates, errors) before anything is stored, then import with progress and can
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.file_dialogs import choose_folder, open_files
 from ui.hub import Hub
 from ui.tasks import Job
 from wenshi import workflow
@@ -65,6 +64,11 @@ class ImportDialog(QDialog):
         self.status = QComboBox()
         for key, label in workflow.LABELS.items():
             self.status.addItem(label, key)
+        # 收稿日期, asked once for the whole batch: the day they came in, today by default.
+        self.received = QDateEdit(QDate.currentDate())
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.received.setMaximumDate(QDate.currentDate())
         self.summary = QLabel()
         self.progress = QProgressBar()
         self.cancel_job = QPushButton(self.tr("Cancel"))
@@ -75,6 +79,10 @@ class ImportDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("State after import")))
         bottom.addWidget(self.status)
+        received_label = QLabel(self.tr("&Received on"))
+        received_label.setBuddy(self.received)
+        bottom.addWidget(received_label)
+        bottom.addWidget(self.received)
         bottom.addStretch(1)
         bottom.addWidget(self.cancel_job)
         bottom.addWidget(self.import_button)
@@ -154,10 +162,11 @@ class ImportDialog(QDialog):
     # -- stage 2: store ------------------------------------------------------------------------
     def _commit(self) -> None:
         imports, items, status = self.hub.library.imports, self.items, self.status.currentData()
+        received = self.received.date().toString("yyyy-MM-dd")
         self._busy(True)
         self.import_button.setEnabled(False)
         self.job = self.hub.run_op(
-            lambda progress: imports.commit(items, status, progress),
+            lambda progress: imports.commit(items, status, progress, received),
             self._committed,
             self,
             on_progress=self._progress,
@@ -210,14 +219,13 @@ class ImportDialog(QDialog):
 
 def ask_paths(parent: QWidget, folder: bool) -> list[str]:
     if folder:
-        chosen = QFileDialog.getExistingDirectory(
-            parent, QCoreApplication.translate("ImportDialog", "Import a folder")
+        chosen = choose_folder(
+            parent, QCoreApplication.translate("ImportDialog", "Import a folder"), "imports"
         )
         return [chosen] if chosen else []
-    files, _ = QFileDialog.getOpenFileNames(
+    return open_files(
         parent,
         QCoreApplication.translate("ImportDialog", "Import files"),
-        str(Path.home()),
         QCoreApplication.translate("ImportDialog", FILE_FILTER),
+        "imports",
     )
-    return files

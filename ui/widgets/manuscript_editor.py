@@ -11,11 +11,14 @@ to reload or to save over it (what the other one saved stays in the history).
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import show_error
 from ui.hub import Hub
+from ui.labels import volume_place
 from ui.tasks import Slices
 from ui.widgets.body_editor import BodyEditor
 from ui.widgets.history_panel import HistoryPanel
@@ -42,6 +46,7 @@ from wenshi.changes import Aspect, Changes
 from wenshi.errors import NotFoundError, StaleError
 from wenshi.layout import Layout
 from wenshi.library import Library
+from wenshi.originals import copy_originals
 from wenshi.proofread import ocr_page_count
 from wenshi.records import (
     GENRES,
@@ -166,7 +171,15 @@ class ManuscriptEditor(QWidget):
         form.addRow(self.tr("Pages"), self.pages)
         self.files = QLabel()
         self.files.setWordWrap(True)
-        form.addRow(self.tr("Original file"), self.files)
+        self.open_original = QPushButton(self.tr("&Open original file"))
+        self.open_original.setToolTip(
+            self.tr("Opens a copy under its own name: the archived file stays as it came")
+        )
+        self.open_original.setEnabled(False)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files, 1)
+        files_row.addWidget(self.open_original, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Original file"), files_row)
         self.furniture = QLabel()  # the source's running heads and footers: kept, not text
         self.furniture.setWordWrap(True)
         form.addRow(self.tr("Running heads (not counted)"), self.furniture)
@@ -198,6 +211,7 @@ class ManuscriptEditor(QWidget):
 
         self.save_button.clicked.connect(lambda: self.save())
         self.proofread_button.clicked.connect(lambda: self.proofread.emit(self.manuscript_id))
+        self.open_original.clicked.connect(self.show_original)
         for edit in self.fields.values():
             edit.textEdited.connect(self._mark_dirty)
         self.notes.textChanged.connect(self._mark_dirty)
@@ -277,6 +291,7 @@ class ManuscriptEditor(QWidget):
             self.notes.clear()
             self.pages.clear()
             self.files.clear()
+            self.open_original.setEnabled(False)
             self._show_ocr(0)
             self.furniture.clear()
             self.reason.clear()
@@ -347,7 +362,7 @@ class ManuscriptEditor(QWidget):
             self.setEnabled(True)
             self.heading.setText(
                 f"<b>#{detail.id} {detail.title}</b>　{detail.status_label}"
-                + (f"　第{detail.volume}辑·{detail.section}" if detail.volume else "")
+                + (f"　{volume_place(detail.volume, detail.section)}" if detail.volume else "")
                 + (self.tr("　(in the trash)") if detail.deleted_at else "")
             )
             for name, _label in TEXT_FIELDS:
@@ -359,6 +374,7 @@ class ManuscriptEditor(QWidget):
             self.notes.setPlainText(detail.notes)
             self.pages.setText(page_span(detail.first_page, detail.last_page))
             self.files.setText("\n".join(self._file_line(f) for f in detail.files) or "—")
+            self.open_original.setEnabled(bool(detail.files))
             self._show_ocr(view.ocr_pages)
             self.furniture.setText(detail.furniture.replace("\n", " / ") or "—")
             self.body.verse = detail.genre == "verse"
@@ -369,6 +385,23 @@ class ManuscriptEditor(QWidget):
         finally:
             self._loading = False
         self._set_dirty(False)
+
+    def show_original(self) -> None:
+        """Copy the original out (under its own name, into a fresh temporary folder) and
+        open the copy with the program the system uses for it."""
+        manuscript_id, library = self.manuscript_id, self.hub.library
+        if manuscript_id is None:
+            return
+
+        def copy(_progress) -> list[Path]:
+            folder = Path(tempfile.mkdtemp(prefix=f"wenshi-{manuscript_id}-"))
+            return copy_originals(library, manuscript_id, folder)
+
+        def open_copies(copies: list[Path]) -> None:
+            for path in copies:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self.hub.read(copy, open_copies, self)
 
     def _file_line(self, f) -> str:
         """“灵武文史第18辑.pdf（pdf，—）, pages 8–9 of the file”."""

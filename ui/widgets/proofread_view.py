@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import show_error
 from ui.hub import Hub
+from ui.labels import volume_place
 from wenshi.proofread import OcrChar, ProofPage, ProofSource, align, ocr_chars, read_source
 
 UNSURE = QColor("#d62728")
@@ -396,7 +397,7 @@ class ProofreadDialog(QDialog):
         self.texts = source.texts
         self.shown = False
         detail = source.detail
-        place = f"第{detail.volume}辑 · {detail.section}" if detail.volume else ""
+        place = volume_place(detail.volume, detail.section)
         about = "　".join(part for part in ("、".join(detail.authors), place) if part)
         self.heading.setText(
             f"<b>#{detail.id} {html.escape(detail.title)}</b>"

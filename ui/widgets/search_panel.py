@@ -8,7 +8,7 @@ import html
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.hub import Hub
+from ui.labels import page_label, volume_place
 from ui.tasks import Slices
 from wenshi import workflow
 from wenshi.search import engine
@@ -39,16 +40,16 @@ HINT = QT_TRANSLATE_NOOP(
 )
 
 
-def marked_html(snippet: engine.Snippet) -> str:
+def marked_html(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` escaped, the [start, end) spans marked as the editor marks hits."""
     out, last = [], 0
-    for start, end in snippet.highlights:
-        out.append(html.escape(snippet.text[last:start]))
+    for start, end in spans:
+        out.append(html.escape(text[last:start]))
         out.append(
-            f'<span style="background:#ffe08a;color:#8a1c00">'
-            f"{html.escape(snippet.text[start:end])}</span>"
+            f'<span style="background:#ffe08a;color:#8a1c00">{html.escape(text[start:end])}</span>'
         )
         last = end
-    out.append(html.escape(snippet.text[last:]))
+    out.append(html.escape(text[last:]))
     return "".join(out)
 
 
@@ -63,20 +64,39 @@ def quoted(hit: engine.SearchHit) -> str:
     return "\n".join(lines or [title])
 
 
+def hit_count(hit: engine.SearchHit) -> str:
+    """How often the query stands in the text — the figure the editor shows as "Hit 1 of N"
+    when the result is opened — and in the title, which the editor does not count."""
+    translate = QCoreApplication.translate
+    parts = []
+    if hit.body_hits:
+        text = translate("SearchPanel", "%1 in the text")
+        parts.append(text.replace("%1", str(hit.body_hits)))
+    if hit.hits > hit.body_hits:
+        text = translate("SearchPanel", "%1 in the title")
+        parts.append(text.replace("%1", str(hit.hits - hit.body_hits)))
+    return translate("SearchPanel", ", ").join(parts)
+
+
 class ResultWidget(QLabel):
     """One result: title line, then its snippets with the hits marked."""
 
     def __init__(self, hit: engine.SearchHit) -> None:
-        place = f"第{hit.volume}辑 · {hit.section}" if hit.volume else ""
+        place = volume_place(hit.volume, hit.section)
         rejected = ' <span style="color:#b00">［退稿］</span>' if hit.status == "rejected" else ""
+        title = marked_html(hit.title, hit.title_highlights)
         lines = [
-            f'<b style="font-size:13pt">{html.escape(hit.title)}</b>{rejected}',
+            f'<b style="font-size:13pt">{title}</b>{rejected}',
             f'<span style="color:#555">{html.escape("、".join(hit.authors))}　{place}　'
-            f"{hit.status_label}　{hit.hits} 处</span>",
+            f"{hit.status_label}　{html.escape(hit_count(hit))}</span>",
         ]
         lines += [
-            (f'<span style="color:#8a6d3b">第{s.page}页</span>　' if s.page is not None else "")
-            + f'<span style="color:#222">{marked_html(s)}</span>'
+            (
+                f'<span style="color:#8a6d3b">{page_label(s.page)}</span>　'
+                if s.page is not None
+                else ""
+            )
+            + f'<span style="color:#222">{marked_html(s.text, s.highlights)}</span>'
             for s in hit.snippets
         ]
         super().__init__("<br>".join(lines))
@@ -151,6 +171,7 @@ class SearchPanel(QWidget):
         self.offset = 0
         self.last: engine.SearchResults | None = None
         self._building: Slices | None = None
+        self._indexing = False  # the summary shows the index being built
         self.query.returnPressed.connect(self.search)
         self.go.clicked.connect(self.search)
         self.sort.activated.connect(self.search)
@@ -160,6 +181,7 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._open)
         self.results.customContextMenuRequested.connect(self._result_menu)
         self.volumes.itemActivated.connect(self._narrow)
+        hub.index_progress.connect(self._index_progress)
         self.volumes.itemClicked.connect(self._narrow)
         self.statuses.itemClicked.connect(self._narrow)
         self._update_paging()
@@ -194,6 +216,19 @@ class SearchPanel(QWidget):
             self.summary.setText(f'<span style="color:#b00">{html.escape(str(exc))}</span>')
 
         self.hub.read(lambda _p: search.search(text, **options), self._show, self, on_error=failed)
+
+    def _index_progress(self, done: int, total: int) -> None:
+        """While the index is first built a search waits behind it: say so, with how far."""
+        if done < total:
+            self.summary.setText(
+                self.tr("Building the search index (once for this library): %1 of %2 manuscripts…")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
+            self._indexing = True
+        elif self._indexing:
+            self._indexing = False
+            self.summary.setText(self.tr("Searching…") if self.query.text().strip() else "")
 
     def _show(self, results: engine.SearchResults) -> None:
         self.last = results

@@ -4,7 +4,7 @@ against the target, a chart of 字数 per section, layout settings, exports with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -20,13 +19,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -34,10 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ChoiceDialog
+from ui.file_dialogs import save_file
 from ui.hub import Hub
+from ui.labels import words_label
+from ui.widgets.toc_preview import TocPreview
 from wenshi.changes import Aspect, Changes
 from wenshi.errors import WenshiError
-from wenshi.export.toc_text import toc_html
+from wenshi.export.toc_lines import toc_sections
 from wenshi.volumes.plan import VolumePlan
 from wenshi.volumes.service import VOLUME_STATUSES, PoolItem, Volumes
 
@@ -153,7 +155,7 @@ class VolumeTree(QTreeWidget):
             for r in range(min(row, section.childCount()))
             if section.child(r).data(0, ID_ROLE) in ids
         )
-        self.dropped.emit(ids, section.text(0).split("　")[0], row - above + 1)
+        self.dropped.emit(ids, section.data(0, ID_ROLE), row - above + 1)
 
     def _target(self, point) -> tuple[QTreeWidgetItem, int] | None:
         """The section and the row in it where a drop at ``point`` puts the pieces: between
@@ -286,7 +288,7 @@ class VolumeBuilder(QWidget):
         self.totals.setWordWrap(True)
         self.progress = QProgressBar()
         self.chart = SectionChart()
-        self.preview = QTextBrowser()
+        self.preview = TocPreview()
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Volume")))
@@ -323,7 +325,7 @@ class VolumeBuilder(QWidget):
         split.addWidget(right_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        info = QTabWidget()
+        self.info = info = QTabWidget()
         stats = QWidget()
         stats_layout = QVBoxLayout(stats)
         stats_layout.addWidget(self.totals)
@@ -355,6 +357,11 @@ class VolumeBuilder(QWidget):
         self.export_payments.clicked.connect(self._export_payments)
         self.tree.dropped.connect(self._dropped)
         self.tree.itemDoubleClicked.connect(self._open)
+        self.pool.itemDoubleClicked.connect(lambda i: self.open_manuscript.emit(i.data(ID_ROLE)))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.pool.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.pool.customContextMenuRequested.connect(self._pool_menu)
         self._stale = True
         self._serial = 0
 
@@ -434,22 +441,42 @@ class VolumeBuilder(QWidget):
             if self.plan is None:
                 self.tree.clear()
                 self.totals.setText(self.tr("No volume yet: create one with “New volume…”."))
-                self.preview.clear()
+                self.preview.show_sections([])
                 self.chart.set_data([])
                 return
             self._fill_tree(selected)
             self._fill_totals()
-            self.preview.setHtml(toc_html(self.plan))
+            self.preview.show_sections(toc_sections(self.plan))
+            self._freeze(self.plan.frozen)
 
         # The page estimate reads every text of the volume: on the lane, shown on arrival.
         self.hub.read(lambda _p: read(), show, self)
+
+    def _changing_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.add_section,
+            self.rename_section,
+            self.remove_section,
+            self.up,
+            self.down,
+            self.take_out,
+            self.put_in,
+        )
+
+    def _freeze(self, reason: str | None) -> None:
+        """A published volume: the buttons that would change it are off, and say why."""
+        for button in self._changing_buttons():
+            button.setEnabled(reason is None)
+            button.setToolTip(reason or "")
 
     def _fill_tree(self, selected: int | None) -> None:
         self.tree.clear()
         assert self.plan is not None
         for section in self.plan.sections:
             t = section.totals
-            top = QTreeWidgetItem([f"{section.name}　（{t.articles}篇）", "", f"{t.words:,}", ""])
+            heading = self.tr("%1　(%2)").replace("%1", section.name).replace("%2", str(t.articles))
+            top = QTreeWidgetItem([heading, "", f"{t.words:,}", ""])
+            top.setData(0, ID_ROLE, section.name)
             top.setData(0, KIND_ROLE, "section")
             top.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             font = top.font(0)
@@ -514,7 +541,7 @@ class VolumeBuilder(QWidget):
         self.pool.clear()
         for piece in pool:
             authors = "、".join(piece.authors)
-            text = f"{piece.title}　{authors}　{piece.words:,}字　{piece.status_label}"
+            text = f"{piece.title}　{authors}　{words_label(piece.words)}　{piece.status_label}"
             if piece.section_wish:
                 text += f"　→{piece.section_wish}"
             item = QListWidgetItem(text)
@@ -532,6 +559,100 @@ class VolumeBuilder(QWidget):
         if item.data(0, KIND_ROLE) == "item":
             item = item.parent()
         return self.plan.sections[self.tree.indexOfTopLevelItem(item)].name if self.plan else None
+
+    # -- context menus ---------------------------------------------------------------------
+    def _menu(self, owner: QWidget) -> QMenu:
+        menu = QMenu(owner)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setToolTipsVisible(True)  # a disabled entry says why
+        return menu
+
+    def _frozen_entries(self, actions) -> None:
+        reason = self.plan.frozen if self.plan else None
+        for action in actions:
+            if reason:
+                action.setEnabled(False)
+                action.setToolTip(reason)
+
+    def _tree_menu(self, pos: QPoint) -> None:
+        """A piece's or a section's actions where the pointer is: the same operations as the
+        buttons and drags, each undoable; off, with the core's reason, on a published volume."""
+        item = self.tree.itemAt(pos)
+        plan = self.plan
+        if item is None or plan is None:
+            return
+        self.tree.setCurrentItem(item)
+        menu = self._menu(self.tree)
+        if item.data(0, KIND_ROLE) == "item":
+            mid, section = item.data(0, ID_ROLE), item.parent()
+            s_index = self.tree.indexOfTopLevelItem(section)
+            row = section.indexOfChild(item)
+            menu.addAction(self.tr("Open"), lambda: self.open_manuscript.emit(mid))
+            menu.addSeparator()
+            up = menu.addAction(self.tr("Move up"), lambda: self._shift(-1))
+            up.setEnabled(s_index > 0 or row > 0)
+            down = menu.addAction(self.tr("Move down"), lambda: self._shift(1))
+            down.setEnabled(s_index + 1 < len(plan.sections) or row + 1 < section.childCount())
+            to = menu.addMenu(self.tr("Move to section"))
+            for k, other in enumerate(plan.sections):
+                if k != s_index:
+                    to.addAction(other.name, lambda name=other.name: self._move_to(mid, name))
+            to.setEnabled(len(plan.sections) > 1)
+            menu.addSeparator()
+            out = menu.addAction(self.tr("Take out of volume"), self._take_out)
+            self._frozen_entries([up, down, to.menuAction(), out])
+        else:
+            s_index = self.tree.indexOfTopLevelItem(item)
+            name = plan.sections[s_index].name
+            rename = menu.addAction(self.tr("Rename section…"), self._rename_section)
+            up = menu.addAction(self.tr("Move section up"), lambda: self._move_section(name, -1))
+            up.setEnabled(s_index > 0)
+            down = menu.addAction(self.tr("Move section down"), lambda: self._move_section(name, 1))
+            down.setEnabled(s_index + 1 < len(plan.sections))
+            menu.addSeparator()
+            add = menu.addAction(self.tr("Add section…"), self._add_section)
+            remove = menu.addAction(self.tr("Remove section"), self._remove_section)
+            self._frozen_entries([rename, up, down, add, remove])
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def _pool_menu(self, pos: QPoint) -> None:
+        """The selected pool pieces (the one under the pointer joins them): add them to a
+        section of this volume, or open the one under the pointer."""
+        item = self.pool.itemAt(pos)
+        if item is None:
+            return
+        if not item.isSelected():
+            self.pool.setCurrentItem(item)
+        ids = [i.data(ID_ROLE) for i in self.pool.selectedItems()]
+        menu = self._menu(self.pool)
+        mid = item.data(ID_ROLE)
+        menu.addAction(self.tr("Open"), lambda: self.open_manuscript.emit(mid))
+        menu.addSeparator()
+        plan = self.plan
+        add = menu.addMenu(
+            self.tr("Add to volume %1").replace("%1", str(plan.number))
+            if plan
+            else self.tr("Add to volume")
+        )
+        for section in plan.sections if plan else []:
+            add.addAction(section.name, lambda name=section.name: self._dropped(ids, name, 0))
+        add.setEnabled(bool(plan and plan.sections))
+        if plan is not None and not plan.sections:
+            add.menuAction().setToolTip(self.tr("Add a section first."))
+        self._frozen_entries([add.menuAction()])
+        menu.popup(self.pool.viewport().mapToGlobal(pos))
+
+    def _move_to(self, mid: int, section: str) -> None:
+        number, volumes = self.number, self.volumes
+        self._write(lambda: volumes.move(number, mid, section), undo=self._moving([mid], section))
+
+    def _move_section(self, name: str, delta: int) -> None:
+        plan, volumes = self.plan, self.volumes
+        if plan is None:
+            return
+        at = [s.name for s in plan.sections].index(name) + 1 + delta
+        label = self.tr("move section %1").replace("%1", name)
+        self._write(lambda: volumes.move_section(plan.number, name, at), undo=label)
 
     # -- writing ---------------------------------------------------------------------------
     def _write(self, fn, select: int | None = None, undo: str | None = None) -> None:
@@ -682,7 +803,7 @@ class VolumeBuilder(QWidget):
 
     # -- exports ---------------------------------------------------------------------------
     def _export(self, title: str, filters: str, default: str, write) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, title, default, filters)
+        path = save_file(self, title, default, filters, "exports")
         if not path:
             return
         from pathlib import Path

@@ -12,7 +12,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import show_error
+from ui.file_dialogs import open_file
 from ui.hub import Hub
 from ui.tasks import Job
 from ui.widgets.manuscript_editor import page_span
@@ -132,11 +132,11 @@ class VolumeImportDialog(QDialog):
             self.number.setValue(max(taken, default=0) + 1)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file(
             self,
             self.tr("Choose the volume's PDF"),
-            str(Path(self.path.text()).parent if self.path.text() else Path.home()),
             QCoreApplication.translate("VolumeImportDialog", PDF_FILTER),
+            "volumes",
         )
         if path:
             self.path.setText(path)
