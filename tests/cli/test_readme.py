@@ -187,7 +187,7 @@ def sample_loaded(walk: Walk, out: str) -> None:
     ]
 
 
-@after("import 来稿/ --status 收稿")
+@after("import 来稿/ --status 收稿 --received 2026-11-20")
 def inbox_imported(walk: Walk, out: str) -> None:
     # Every encoding told apart, the subfolder read, the system clutter left alone.
     assert out.splitlines() == [
@@ -199,6 +199,7 @@ def inbox_imported(walk: Walk, out: str) -> None:
     ]
     assert walk.ids("list", "--status", "收稿") == [12, *INBOX]
     assert walk.show(17)["authors"] == ["杨振宇"]
+    assert {walk.show(n)["received_date"] for n in INBOX} == {"2026-11-20"}
 
 
 @after("import 旧刊扫描.pdf --ocr always")
@@ -277,6 +278,14 @@ def listed_by_state(walk: Walk, out: str) -> None:
     assert [(r["id"], r["title"], r["status"]) for r in rows] == [
         (10, "灵武老城南街旧事", "first_review")
     ]
+
+
+@after("original 15 --to .")
+def original_copied(walk: Walk, out: str) -> None:
+    name = walk.show(15)["files"][0]["original_name"]
+    [came_in] = Path("来稿").rglob(name)
+    assert out == f"{name}\n"
+    assert Path(name).read_bytes() == came_in.read_bytes()
 
 
 @after("show 12")
