@@ -29,7 +29,8 @@ def choose(qtbot, menu: QMenu, *path: str) -> None:
     """Click the entries named by ``path``, opening submenus on the way."""
     for text in path:
         action = next(a for a in menu.actions() if a.text() == text)
+        submenu = action.menu()  # asked first: a click that runs a dialog may delete the menu
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-        if action.menu() is not None:
-            menu = action.menu()
+        if submenu is not None:
+            menu = submenu
             qtbot.waitUntil(menu.isVisible, timeout=3000)

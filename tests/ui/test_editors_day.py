@@ -8,13 +8,11 @@ drag loop: tests/ui/test_volume_drag.py."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.day import REVIEW_STEPS, TITLES, answered, state_of, when_dialog, write_morning
 from tests.ui.gestures import entries
 from tests.ui.test_volume_drag import in_core
 from tests.ui.test_workflows import load_sample
@@ -24,50 +22,6 @@ CTRL, SHIFT, ALT = (
     Qt.KeyboardModifier.ShiftModifier,
     Qt.KeyboardModifier.AltModifier,
 )
-MORNING = {
-    "渡口.txt": ("横城渡口的最后一条船", "马建国", "民国年间，横城渡口有船三条，往来黄河两岸。"),
-    "长枣.txt": ("灵武长枣的老树", "杨振宇", "老城东门外的枣园里，有一棵三百年的长枣树。"),
-    "秦腔.txt": ("崇兴镇的秦腔班子", "李秀兰", "崇兴镇的秦腔班子，农闲时走村串户唱大戏。"),
-}
-TITLES = [title for title, _, _ in MORNING.values()]
-
-
-def write_morning(folder) -> None:
-    folder.mkdir()
-    for name, (title, author, text) in MORNING.items():
-        (folder / name).write_text(f"{title}\n作者：{author}\n\n{text}\n", encoding="utf-8")
-
-
-FAILED_ANSWERS: list[BaseException] = []
-
-
-def when_dialog(answer: Callable[[QDialog], None]) -> None:
-    """Answer the next modal dialog with ``answer(dialog)`` while it runs. An answer that
-    fails closes the dialog (else it would wait for ever) and fails the test there."""
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not (isinstance(dialog, QDialog) and dialog.isVisible()):
-            QTimer.singleShot(20, look)
-            return
-        dialog.activateWindow()  # a desktop gives a new dialog the keyboard
-        deadline = time.monotonic() + 3
-        while not dialog.isActiveWindow() and time.monotonic() < deadline:
-            QApplication.processEvents()
-            time.sleep(0.01)
-        try:
-            answer(dialog)
-        except BaseException as exc:
-            FAILED_ANSWERS.append(exc)
-            dialog.reject()
-
-    QTimer.singleShot(0, look)
-
-
-def answered() -> None:
-    """Raise what went wrong in a dialog's answer, if anything did."""
-    if FAILED_ANSWERS:
-        raise FAILED_ANSWERS.pop()
 
 
 def key(qtbot, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -93,11 +47,6 @@ def back_to(qtbot, window) -> None:
 
 def titles_selected(window) -> list[str]:
     return window.catalog.selected_titles()
-
-
-def state_of(window, title: str) -> str:
-    [row] = [m for m in window.library.queries.list() if m.title == title]
-    return row.status_label
 
 
 def test_an_editors_day_by_the_keyboard_alone(qtbot, window, tmp_path, monkeypatch):
@@ -131,7 +80,7 @@ def test_an_editors_day_by_the_keyboard_alone(qtbot, window, tmp_path, monkeypat
     key(qtbot, Qt.Key.Key_Up, SHIFT)
     key(qtbot, Qt.Key.Key_Up, SHIFT)
     assert sorted(titles_selected(window)) == sorted(TITLES)
-    for step in ("初审", "复审", "终审", "采用"):
+    for step in REVIEW_STEPS:
 
         def opinion(dialog, step=step) -> None:
             assert dialog.windowTitle() == f"Review: {step}"

@@ -2,6 +2,9 @@
 moved past the drag distance, carried over the tree and released there, with Qt's own
 drag loop running in between — the way a real drag reaches the tree, source and all.
 
+The editor's day by the mouse runs here too, since its volume is compiled by dragging:
+menus, buttons and rows clicked, the opinion typed, the pieces dragged from the pool.
+
 Qt's offscreen platform (the rest of the GUI tests) ends every drag at once, so these run
 in a process of their own on Qt's minimal platform, which has the drag loop."""
 
@@ -15,9 +18,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.day import REVIEW_STEPS, TITLES, answered, state_of, when_dialog, write_morning
+from tests.ui.gestures import choose, right_click
 from tests.ui.test_workflows import load_sample
 
 DRAG_PLATFORM = "minimal:enable_fonts"
@@ -35,7 +40,7 @@ def test_real_drags_in_a_process_with_a_drag_loop():
     passed = [
         line.split("::")[1].split()[0] for line in run.stdout.splitlines() if " PASSED" in line
     ]
-    assert passed == [name for name in globals() if name.startswith("test_a_piece")]
+    assert passed == [name for name in globals() if name.startswith(("test_a_", "test_an_"))]
 
 
 def drag(window, source, start: QPoint, target, end: QPoint) -> None:
@@ -178,3 +183,151 @@ def test_a_piece_dragged_from_the_pool_into_a_section(qtbot, window):
     wait_idle(qtbot, window)
     assert in_core(window, 17)[1] == ("文化教育", ["从关帝庙到教学楼", held.split("　")[0]])
     assert pool.count() == 0
+
+
+def click(qtbot, widget, pos: QPoint | None = None, modifier=Qt.KeyboardModifier.NoModifier):
+    """A left click on ``widget`` (its middle, or ``pos`` in it)."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, modifier, pos or widget.rect().center())
+
+
+def from_menu_bar(qtbot, window, *path: str) -> None:
+    """Click a menu of the window's menu bar, then the entries named by the rest of
+    ``path`` in the menu that drops down."""
+    bar = window.menuBar()
+    [menu_action] = [a for a in bar.actions() if a.text() == path[0]]
+    click(qtbot, bar, bar.actionGeometry(menu_action).center())
+    qtbot.waitUntil(menu_action.menu().isVisible, timeout=3000)
+    choose(qtbot, menu_action.menu(), *path[1:])
+
+
+def catalog_row(window, title: str):
+    """Where the catalog shows ``title``: the middle of its title cell."""
+    table = window.catalog.table
+    model = window.catalog.model
+    [row] = [r for r in range(model.rowCount()) if model.summary_at(r).title == title]
+    return table.visualRect(model.index(row, 1)).center()
+
+
+@real_drag
+def test_an_editors_day_by_the_mouse(qtbot, window, tmp_path, monkeypatch):
+    """The keyboard day of tests/ui/test_editors_day.py, done with the mouse: menus and
+    buttons clicked, rows shift-clicked, the pieces dragged into the volume."""
+    load_sample(qtbot, window)
+    inbox = tmp_path / "今日来稿"
+    write_morning(inbox)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(inbox))
+
+    # 1. File → Import a folder…; Import once the files are read; Done.
+    def importing(dialog) -> None:
+        qtbot.waitUntil(dialog.import_button.isEnabled, timeout=20000)
+        click(qtbot, dialog.import_button)
+        qtbot.waitUntil(lambda: dialog.close_button.text() == "Done", timeout=20000)
+        click(qtbot, dialog.close_button)
+
+    when_dialog(importing)
+    from_menu_bar(qtbot, window, "&File", "Import a &folder…")
+    wait_idle(qtbot, window)
+    answered()
+    assert [state_of(window, t) for t in TITLES] == ["收稿"] * 3
+
+    # 2. The first new row clicked, the last shift-clicked; a right-click on the batch →
+    # Review step for all → the step; the opinion typed, the button clicked. Four times.
+    table = window.catalog.table.viewport()
+    top, *_, bottom = sorted((catalog_row(window, t) for t in TITLES), key=QPoint.y)
+    click(qtbot, table, top)
+    click(qtbot, table, bottom, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(window.catalog.selected_titles()) == sorted(TITLES)
+    for step in REVIEW_STEPS:
+
+        def opinion(dialog, step=step) -> None:
+            assert dialog.windowTitle() == f"Review: {step}"
+            if not dialog.actor.text():
+                click(qtbot, dialog.actor)
+                type_chinese(dialog.actor, "王主任")
+            click(qtbot, dialog.opinion.viewport())
+            type_chinese(dialog.opinion, f"三篇同意{step}")
+            click(qtbot, dialog.record)
+
+        when_dialog(opinion)
+        menu = right_click(qtbot, table, bottom)
+        choose(qtbot, menu, "Review step for all", f"→ {step}…")
+        wait_idle(qtbot, window)
+        answered()
+        assert [state_of(window, t) for t in TITLES] == [step] * 3
+    first = next(m.id for m in window.library.queries.list() if m.title == TITLES[0])
+    trail = window.library.manuscripts.reviews(first)
+    assert [(r.to_label, r.actor, r.opinion) for r in trail][-4:] == [
+        (s, "王主任", f"三篇同意{s}") for s in REVIEW_STEPS
+    ]
+
+    # 3. The Volumes tab; the three clicked in the pool (Ctrl adds) and dragged together
+    # onto the heading of 史海钩沉.
+    tabs = window.tabs.tabBar()
+    click(qtbot, tabs, tabs.tabRect(window.tabs.indexOf(window.builder)).center())
+    wait_idle(qtbot, window)
+    builder = window.builder
+    assert builder.number == 17
+    pool, tree = builder.pool, builder.tree
+    new = [
+        pool.item(r) for r in range(pool.count()) if pool.item(r).text().split("　")[0] in TITLES
+    ]
+    click(qtbot, pool.viewport(), pool.visualItemRect(new[0]).center())
+    for piece in new[1:]:
+        click(
+            qtbot,
+            pool.viewport(),
+            pool.visualItemRect(piece).center(),
+            Qt.KeyboardModifier.ControlModifier,
+        )
+    held = [i.text().split("　")[0] for i in pool.selectedItems()]
+    assert sorted(held) == sorted(TITLES)
+    in_pool = [i.text().split("　")[0] for i in new]  # dropped in the order the pool shows
+    heading = tree.topLevelItem(0)
+    drag(
+        window,
+        pool,
+        pool.visualItemRect(new[1]).center(),
+        tree,
+        tree.visualItemRect(heading).center(),
+    )
+    wait_idle(qtbot, window)
+    assert in_core(window, 17)[0] == ("史海钩沉", ["秦渠与汉渠", *in_pool])
+    assert [pool.item(r).text().split("　")[0] for r in range(pool.count())] == ["父親的靈武"]
+
+    # 4. Published: the Layout… button, the state list opened and 已出版 clicked, OK.
+    def publish(dialog) -> None:
+        combo = dialog.status
+        click(qtbot, combo)
+        view = combo.view()
+        qtbot.waitUntil(view.isVisible, timeout=3000)
+        # A list that has just dropped down ignores a release for a double-click's time
+        # (the release of the click that opened it); a person's next click comes later.
+        qtbot.wait(QApplication.doubleClickInterval() + 100)
+        row = combo.findText("已出版")
+        click(qtbot, view.viewport(), view.visualRect(combo.model().index(row, 0)).center())
+        qtbot.waitUntil(lambda: not view.isVisible(), timeout=3000)
+        assert combo.currentText() == "已出版"
+        click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+
+    when_dialog(publish)
+    click(qtbot, builder.settings_button)
+    wait_idle(qtbot, window)
+    answered()
+    assert window.library.volumes.plan(17).status == "published"
+    assert [state_of(window, t) for t in TITLES] == ["已刊"] * 3
+
+    # 5. A slip: back in the catalog, a right-click on one row → Move to trash → Yes;
+    # then Manuscript → Undo brings it back as it was.
+    click(qtbot, tabs, tabs.tabRect(window.tabs.indexOf(window.split)).center())
+    slipped = TITLES[2]
+    click(qtbot, table, catalog_row(window, slipped))
+    when_dialog(lambda box: click(qtbot, box.button(QMessageBox.StandardButton.Yes)))
+    choose(qtbot, right_click(qtbot, table, catalog_row(window, slipped)), "Move to &trash")
+    wait_idle(qtbot, window)
+    answered()
+    assert slipped not in [m.title for m in window.library.queries.list()]
+    undo = f"&Undo move to trash: 《{slipped}》"
+    from_menu_bar(qtbot, window, "&Manuscript", undo)
+    wait_idle(qtbot, window)
+    assert state_of(window, slipped) == "已刊"
+    assert in_core(window, 17)[0] == ("史海钩沉", ["秦渠与汉渠", *in_pool])
