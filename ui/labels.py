@@ -6,20 +6,21 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
+# Each phrase is a literal translate() call: lupdate finds only those.
 def volume_place(volume: int | None, section: str | None) -> str:
     """Volume 17 · 史海钩沉; empty for a piece in no volume."""
     if volume is None:
         return ""
-    return _tr("Volume %1 · %2").replace("%1", str(volume)).replace("%2", section or "")
+    return (
+        QCoreApplication.translate("labels", "Volume %1 · %2")
+        .replace("%1", str(volume))
+        .replace("%2", section or "")
+    )
 
 
 def page_label(page: int) -> str:
-    return _tr("p. %1").replace("%1", str(page))
+    return QCoreApplication.translate("labels", "p. %1").replace("%1", str(page))
 
 
 def words_label(words: int) -> str:
-    return _tr("%1 words").replace("%1", f"{words:,}")
+    return QCoreApplication.translate("labels", "%1 words").replace("%1", f"{words:,}")

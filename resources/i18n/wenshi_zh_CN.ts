@@ -1602,4 +1602,19 @@ Import the PDF as one document with its pages instead? It can be split up later.
         <translation>您的姓名</translation>
     </message>
 </context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <source>Volume %1 · %2</source>
+        <translation>第%1辑 · %2</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>第%1页</translation>
+    </message>
+</context>
 </TS>

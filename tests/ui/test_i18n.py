@@ -88,6 +88,7 @@ def test_every_ui_string_has_a_translation(tmp_path):
 def test_chinese_by_default_english_on_request(qapp):
     from PySide6.QtCore import QCoreApplication
 
+    from ui.labels import page_label, volume_place, words_label
     from ui.language import install_translators
     from ui.widgets.welcome import WelcomePage
 
@@ -99,6 +100,9 @@ def test_chinese_by_default_english_on_request(qapp):
         assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
         assert QCoreApplication.translate("MainWindow", "&Import files…") == "导入文件(&I)…"
         assert QCoreApplication.translate("CatalogModel", "Words") == "字数"
+        assert volume_place(17, "史海钩沉") == "第17辑 · 史海钩沉"  # ui/labels.py
+        assert page_label(12) == "第12页"
+        assert words_label(2216) == "2,216 字"
         page = WelcomePage("/tmp/library")  # self.tr() in a Python subclass
         assert page.import_button.text() == "导入文件夹…"
         page.deleteLater()
