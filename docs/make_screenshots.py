@@ -2,7 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [NAME …]
 
-NAME (welcome, manuscript, review, history, search, volume, proofreading) makes only those.
+NAME (welcome, manuscript, batch, review, history, search, volume, toc, proofreading) makes
+only those.
 Needs a CJK font (Debian: fonts-noto-cjk), or Chinese shows as boxes; the proofreading
 view needs LibreOffice too (it typesets the volume that is scanned and read by OCR, which
 takes a minute or two).
@@ -55,6 +56,8 @@ def main(names: list[str]) -> None:
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "横城古渡忆旧")
     window.catalog.select(model.id_at(row))
     shot("manuscript")
+    if not names or "batch" in names:
+        batch(window, settle)
     window.editor.tabs.setCurrentWidget(window.editor.review)
     shot("review")
     window.editor.tabs.setCurrentWidget(window.editor.history)
@@ -66,10 +69,49 @@ def main(names: list[str]) -> None:
     window.tabs.setCurrentWidget(window.builder)
     window.builder.volume.setCurrentIndex(window.builder.volume.findData(17))
     shot("volume")
+    window.builder.info.setCurrentWidget(window.builder.preview)
+    window.builder.info.parentWidget().setSizes([250, 500])  # the preview's page in sight
+    shot("toc")
     if not names or "proofreading" in names:
         proofreading(window, settle)
     window.hub.tasks.shutdown()
     window.library.close()
+
+
+def batch(window, settle) -> None:
+    """The four 采用 pieces of volume 17 selected in the catalog and right-clicked, the
+    menu open on "Review step for all" with the steps they share. A menu is a window of
+    its own, so it is painted onto the window's picture where it stands."""
+    from PySide6.QtCore import QItemSelectionModel, QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QMenu
+
+    catalog = window.catalog
+    model, table = catalog.model, catalog.table
+    table.clearSelection()
+    rows = [r for r in range(model.rowCount()) if model.summary_at(r).status == "accepted"]
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in rows:
+        table.selectionModel().select(model.index(row, 0), flags)
+    settle()
+    menu = QMenu(window)
+    catalog.fill_selection_menu(menu)
+    where = table.visualRect(model.index(rows[1], 0)).center() + QPoint(40, 0)
+    menu.popup(table.viewport().mapToGlobal(where))
+    steps = next(a for a in menu.actions() if a.menu() is not None)
+    menu.setActiveAction(steps)
+    steps.menu().popup(menu.mapToGlobal(menu.actionGeometry(steps).topRight()))
+    settle()
+    picture = window.grab()
+    painter = QPainter(picture)
+    for shown in (menu, steps.menu()):
+        painter.drawPixmap(window.mapFromGlobal(shown.pos()), shown.grab())
+    painter.end()
+    picture.save(str(ROOT / "docs" / "screenshot-batch.png"))
+    steps.menu().hide()
+    menu.hide()
+    catalog.select(window.editor.manuscript_id)  # the manuscript open before, alone again
+    settle()
 
 
 def proofreading(window, settle) -> None:
