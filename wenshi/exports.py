@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wenshi.citation import gbt7714
+from wenshi.citation.reference import Reference
 from wenshi.errors import InvalidValueError, NotFoundError
 from wenshi.export import payments
 from wenshi.export.atomic import atomic_path, check_suffix
@@ -20,7 +22,9 @@ from wenshi.volumes.fees import Fee
 if TYPE_CHECKING:
     from wenshi.library import Library
 
-CONCORDANCE_HEADERS = ["ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文"]
+CONCORDANCE_HEADERS = ["ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文", "引文"]
+# A citation file's format follows its name, as the programs that import it expect.
+CITATION_SUFFIXES = {".txt": "gbt7714", ".ris": "ris", ".json": "csl-json", ".bib": "bibtex"}
 
 
 class Exports:
@@ -94,11 +98,13 @@ class Exports:
     def concordance(
         self, query: str, path: Path, *, include_rejected: bool = False, context: int = 20
     ) -> int:
-        """Every occurrence of a query with its context (.csv or .xlsx); returns the count."""
+        """Every occurrence of a query with its context and its citation (GB/T 7714, at
+        the hit's page where the text has pages) (.csv or .xlsx); returns the count."""
         check_suffix(Path(path), TABLE_FORMATS, _("表格"))
         lines = self.library.search.concordance(
             query, include_rejected=include_rejected, context=context
         )
+        cite = self._citer()
         rows = [
             [
                 c.id,
@@ -109,9 +115,44 @@ class Exports:
                 c.before,
                 c.match,
                 c.after,
+                cite(c.id, c.page),
             ]
             for c in lines
         ]
         with self._target(Path(path)) as tmp:
             write_table(tmp, CONCORDANCE_HEADERS, rows, sheet="索引")
         return len(lines)
+
+    def _citer(self):
+        """cite(id, page): the GB/T 7714 citation of a hit, "" for a piece in no volume;
+        each article's facts are gathered once however many hits it has."""
+        references: dict[int, Reference | None] = {}
+
+        def cite(manuscript_id: int, page: int | None) -> str:
+            if manuscript_id not in references:
+                try:
+                    references[manuscript_id] = self.library.citations.reference(manuscript_id)
+                except InvalidValueError:  # not in a volume: nothing to cite it by
+                    references[manuscript_id] = None
+            ref = references[manuscript_id]
+            if ref is None:
+                return ""
+            return gbt7714.entry(ref.at_page(page) if page is not None else ref)
+
+        return cite
+
+    def citations(
+        self, ids: list[int], path: Path, *, page: int | None = None, style: str | None = None
+    ) -> int:
+        """The citations of ``ids`` in a file whose name gives the format (.txt GB/T 7714,
+        .ris, .json CSL-JSON, .bib BibTeX); returns how many were written."""
+        path = Path(path)
+        suffix = check_suffix(path, tuple(CITATION_SUFFIXES), _("引文"))
+        if style is not None and CITATION_SUFFIXES[suffix] != style:
+            raise InvalidValueError(
+                _("{path}：文件扩展名与 --format {fmt} 不符").format(path=path, fmt=style)
+            )
+        text = self.library.citations.cite(ids, page=page, style=CITATION_SUFFIXES[suffix])
+        with self._target(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+        return len(ids)

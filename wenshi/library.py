@@ -23,6 +23,7 @@ import peewee
 
 from wenshi import sessions
 from wenshi.changes import Changes, Recorder
+from wenshi.citations import Citations
 from wenshi.db.connection import BUSY_TIMEOUT_MS, LOW_SPACE, open_database
 from wenshi.db.counter import changed_since, current_seq, next_seq
 from wenshi.db.models import Tables, define_tables
@@ -75,6 +76,7 @@ class Library:
         self.imports = Imports(self)
         self.ocr = OcrResults(self)
         self.volume_imports = VolumeImports(self)
+        self.citations = Citations(self)
 
     @classmethod
     def open(

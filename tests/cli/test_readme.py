@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import rispy
 
 from bench.volume_corpus import Article, Volume, build, write_articles
 from tests.corpus import TRADITIONAL, make_docx
@@ -433,11 +434,57 @@ def searched_within_volumes(walk: Walk, out: str) -> None:
     assert sorted(walk.ids("search", "马鸿宾")) == [15, VOLUME_TEN_IDS[0], OLD]
 
 
+@after(
+    "volume set 10 --year 1995 --editor 政协灵武市委员会文史资料委员会 --place 灵武 "
+    "--publisher 政协灵武市委员会 --internal --permit 宁内准字(1995)第7号"
+)
+def volume_ten_facts(walk: Walk, out: str) -> None:
+    assert out == "第 10 辑已修改\n"
+    assert walk.json("volume", "show", "10")["publication"] == {
+        "editor": "政协灵武市委员会文史资料委员会",
+        "place": "灵武",
+        "publisher": "政协灵武市委员会",
+        "internal": True,
+        "permit": "宁内准字(1995)第7号",
+        "isbn": "",
+        "series": "",
+    }
+
+
+MA_HONGBIN_CITED = (
+    "杨文华. 马鸿宾驻防灵武纪略[M]//政协灵武市委员会文史资料委员会. 灵武文史: 第10辑. "
+    "灵武: 政协灵武市委员会, 1995: 1."
+)
+
+
+@after("cite 20 --page 1")
+def cited_at_a_page(walk: Walk, out: str) -> None:
+    assert out == MA_HONGBIN_CITED + "\n"
+
+
+@after("cite 20 21 -o 引文.ris")
+def cited_for_zotero(walk: Walk, out: str) -> None:
+    assert out == "已写入 2 条引文：引文.ris\n"
+    first, second = rispy.loads(Path("引文.ris").read_text(encoding="utf-8"))
+    assert (first["title"], first["authors"], first["secondary_title"], first["volume"]) == (
+        "马鸿宾驻防灵武纪略",
+        ["杨文华"],
+        "灵武文史",
+        "10",
+    )
+    assert (first["start_page"], first["year"], first["notes"]) == (
+        "1",
+        "1995",
+        ["内部资料（准印证号：宁内准字(1995)第7号）"],
+    )
+    assert second["title"] == walk.volume.articles[1].title
+
+
 @after("concordance 马鸿宾 -o 马鸿宾.xlsx")
 def concordance_exported(walk: Walk, out: str) -> None:
     assert out == "已导出 8 处到 马鸿宾.xlsx\n"
     header, *rows = sheet_rows("马鸿宾.xlsx")
-    assert header == ("ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文")
+    assert header == ("ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文", "引文")
     # Each title hit and every one in the text, found as written (馬鴻賓 too), with the
     # printed page of the volume's.
     assert [(r[0], r[3], r[4], r[6]) for r in rows] == [
@@ -450,6 +497,8 @@ def concordance_exported(walk: Walk, out: str) -> None:
         (15, None, "正文", "马鸿宾"),
         (OLD, None, "正文", "馬鴻賓"),
     ]
+    # Cited at the hit's page where the volume was printed; pieces in no volume are not.
+    assert {(r[0], r[8]) for r in rows} == {(20, MA_HONGBIN_CITED), (15, None), (OLD, None)}
 
 
 @after("reindex")
@@ -596,7 +645,7 @@ def catalogue_exported(walk: Walk, out: str) -> None:
     # In the newest volume's name (18, still empty); every volume with articles, in order.
     assert text[0] == "《灵武文史》总目录（第10—18辑）"
     assert [t for t in text if t.startswith(("灵武文史（", "《灵武文史》第"))] == [
-        "灵武文史（第10辑）",
+        "灵武文史（第10辑）（1995）",
         "《灵武文史》第十六辑（2021）",
         "《灵武文史》第十七辑（2022）",
     ]

@@ -5,6 +5,7 @@ article's title, author, 栏目, text and printed start page are known."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -101,6 +102,26 @@ def test_a_hit_cites_its_printed_page(library: Library, volume: Volume) -> None:
     assert hit.title == last.title
     detail = library.manuscripts.get(hit.id)
     assert hit.snippets[0].page == detail.last_page
+
+
+def test_a_hit_is_cited_at_its_printed_page(
+    library: Library, volume: Volume, tmp_path: Path
+) -> None:
+    library.volume_imports.run(volume.pdf, 18)
+    # Published as it was printed; its year and editor are added afterwards.
+    library.volumes.update(18, year=2023, editor="政协灵武市委员会文史资料委员会", place="灵武")
+    last = volume.articles[-1]
+    [hit] = library.search.search(f'"{last.paragraphs[-1]}"').hits
+    page = hit.snippets[0].page
+    assert library.citations.cite([hit.id], page=page) == (
+        f"{last.author}. {last.title}[M]//政协灵武市委员会文史资料委员会. "
+        f"灵武文史: 第18辑. 灵武: [出版者不详], 2023: {page}.\n"
+    )
+    out = tmp_path / "索引.csv"
+    library.exports.concordance(f'"{last.paragraphs[-1]}"', out)
+    with out.open(encoding="utf-8-sig") as f:
+        [_header, row] = list(csv.reader(f))
+    assert (row[3], row[-1]) == (str(page), library.citations.cite([hit.id], page=page).strip())
 
 
 def test_the_same_pdf_or_number_twice_is_refused(library: Library, volume: Volume) -> None:

@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from wenshi import __version__
 from wenshi.cli import (
+    cite_cmd,
     count_cmd,
     export_cmds,
     image_cmds,
@@ -62,6 +63,7 @@ def build_parser() -> Parser:
         image_cmds,
         library_cmds,
         search_cmds,
+        cite_cmd,
         volume_cmds,
         volume_import_cmd,
         export_cmds,

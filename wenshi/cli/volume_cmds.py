@@ -11,6 +11,7 @@ from wenshi.errors import InvalidValueError
 from wenshi.layout import Layout
 from wenshi.library import Library
 from wenshi.volumes import fees
+from wenshi.volumes.facts import FACT_FIELDS, PublicationFacts
 from wenshi.volumes.service import VOLUME_STATUSES
 
 
@@ -30,6 +31,27 @@ def _layout_options(p: argparse.ArgumentParser) -> None:
         default=None,
         help="每篇从单页码（右页）起",
     )
+
+
+def _fact_options(p: argparse.ArgumentParser) -> None:
+    """A volume's publication facts, as a citation of its articles gives them."""
+    p.add_argument("--editor", help="主编/编者，个人或机构，如 政协灵武市委员会文史资料委员会")
+    p.add_argument("--place", help="出版地，如 灵武")
+    p.add_argument("--publisher", help="出版者")
+    internal = p.add_mutually_exclusive_group()
+    internal.add_argument(
+        "--internal", action="store_true", default=None, help="内部资料（无出版社，凭准印证印行）"
+    )
+    internal.add_argument(
+        "--not-internal", dest="internal", action="store_false", help="不是内部资料"
+    )
+    p.add_argument("--permit", metavar="NO", help="准印证号")
+    p.add_argument("--isbn", help="ISBN（空字符串清除）")
+    p.add_argument("--series", help="丛书名，如 灵武文史（默认取辑名书名号内的文字）")
+
+
+def _fact_changes(args: argparse.Namespace) -> dict[str, object]:
+    return {n: getattr(args, n) for n in FACT_FIELDS if getattr(args, n, None) is not None}
 
 
 def _layout_changes(args: argparse.Namespace) -> dict[str, object]:
@@ -66,13 +88,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     _layout_options(p)
     p.set_defaults(handler=cmd_create)
 
-    p = vsub.add_parser("set", help="修改辑名、年份、目标字数、状态或版式")
+    p = vsub.add_parser("set", help="修改辑名、年份、目标字数、状态、版式或出版信息")
     p.add_argument("number", type=natural, metavar="N")
     p.add_argument("--title")
     p.add_argument("--year", type=natural)
     p.add_argument("--target-words", type=natural, metavar="W")
     p.add_argument("--status", choices=sorted(VOLUME_STATUSES))
     _layout_options(p)
+    _fact_options(p)
     p.set_defaults(handler=cmd_set)
 
     p = vsub.add_parser("list", help="列出各辑")
@@ -138,7 +161,7 @@ def cmd_create(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_set(args: argparse.Namespace, library: Library) -> int:
-    changes = _layout_changes(args)
+    changes = {**_layout_changes(args), **_fact_changes(args)}
     for name in ("title", "year", "target_words", "status"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
@@ -227,6 +250,9 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         + ("，每篇另起页" if s.new_page else "")
         + ("，每篇起右页" if s.right_hand else "")
     )
+    facts = publication_line(plan.facts)
+    if facts:
+        print(f"出版：{facts}")
     for section in plan.sections:
         t = section.totals
         print(f"\n【{section.name}】 {t.articles} 篇  {t.words} 字  版面 {t.layout_words} 字")
@@ -257,6 +283,22 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         f"图片 {t.images} 幅，约 {t.pages} 页{target}"
     )
     return 0
+
+
+def publication_line(facts: PublicationFacts) -> str:
+    """编者 政协…；灵武：政协灵武市委员会；内部资料（准印证号 …）；ISBN …"""
+    parts = []
+    if facts.editor:
+        parts.append(f"编者 {facts.editor}")
+    if facts.place or facts.publisher:
+        parts.append("：".join(p for p in (facts.place, facts.publisher) if p))
+    if facts.internal:
+        parts.append(f"内部资料（准印证号 {facts.permit}）" if facts.permit else "内部资料")
+    if facts.isbn:
+        parts.append(f"ISBN {facts.isbn}")
+    if facts.series:
+        parts.append(f"丛书 {facts.series}")
+    return "；".join(parts)
 
 
 def cmd_pool(args: argparse.Namespace, library: Library) -> int:

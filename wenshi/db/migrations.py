@@ -356,6 +356,16 @@ CREATE TABLE ocr_page (
 )
 """
 
+V7_PUBLICATION = """
+ALTER TABLE volume ADD COLUMN editor    TEXT NOT NULL DEFAULT '';
+ALTER TABLE volume ADD COLUMN place     TEXT NOT NULL DEFAULT '';
+ALTER TABLE volume ADD COLUMN publisher TEXT NOT NULL DEFAULT '';
+ALTER TABLE volume ADD COLUMN internal  INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE volume ADD COLUMN permit    TEXT NOT NULL DEFAULT '';
+ALTER TABLE volume ADD COLUMN isbn      TEXT NOT NULL DEFAULT '';
+ALTER TABLE volume ADD COLUMN series    TEXT NOT NULL DEFAULT ''
+"""
+
 
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
@@ -383,6 +393,8 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     # v6: page numbers and running heads of paged sources, one file for many
     # manuscripts, OCR results per page.
     _script(V6_PAGES),
+    # v7: each volume's publication facts, for citations (wenshi/volumes/facts.py).
+    _script(V7_PUBLICATION),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -85,6 +85,13 @@ def define_tables(db: Database) -> Tables:
         new_page = BooleanField(default=False)
         right_hand = BooleanField(default=False)
         front_pages = IntegerField(default=0)
+        editor = TextField(default="")
+        place = TextField(default="")
+        publisher = TextField(default="")
+        internal = BooleanField(default=False)
+        permit = TextField(default="")
+        isbn = TextField(default="")
+        series = TextField(default="")
 
     class Section(BaseModel):
         volume = ForeignKeyField(Volume, backref="sections", on_delete="CASCADE")

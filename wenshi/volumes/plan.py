@@ -7,6 +7,7 @@ from typing import Any
 
 from wenshi.i18n import _
 from wenshi.layout import Layout
+from wenshi.volumes.facts import PublicationFacts
 
 
 @dataclass
@@ -66,6 +67,7 @@ class VolumePlan:
     settings: Layout
     sections: list[SectionPlan]
     totals: Totals
+    facts: PublicationFacts = field(default_factory=PublicationFacts)
 
     @property
     def frozen(self) -> str | None:
@@ -93,6 +95,7 @@ class VolumePlan:
             "target_words": self.target_words,
             "progress": self.progress,
             "layout": asdict(self.settings),
+            "publication": self.facts.to_dict(),
             "sections": [
                 {"name": s.name, **asdict(s.totals), "items": [asdict(i) for i in s.items]}
                 for s in self.sections

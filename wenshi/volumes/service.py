@@ -24,6 +24,7 @@ from wenshi.manuscripts import change_status, last_page
 from wenshi.text.wordcount import layout_words as verse_words
 from wenshi.timeutil import now_iso
 from wenshi.volumes import fees
+from wenshi.volumes.facts import FACT_FIELDS, PublicationFacts
 from wenshi.volumes.layout import ArticleShape, article_lines, paginate
 from wenshi.volumes.plan import ItemPlan, SectionPlan, Totals, VolumePlan, frozen_reason
 
@@ -114,6 +115,10 @@ class Volumes:
         return Layout(**{name: getattr(volume, name) for name in STORED})
 
     @staticmethod
+    def facts_of(volume: Model) -> PublicationFacts:
+        return PublicationFacts(**{name: getattr(volume, name) for name in FACT_FIELDS})
+
+    @staticmethod
     def _store_layout(volume: Model, layout: Layout) -> None:
         layout.check_for_volume()
         for name in STORED:
@@ -178,9 +183,12 @@ class Volumes:
             return tx.changes
 
     def update(self, number: int, **changes: object) -> Changes:
-        """Change title, year, target_words, status or any layout setting. Setting the
-        status to published publishes every piece; leaving published reopens them."""
-        allowed = {"title", "year", "target_words", "status", *STORED}
+        """Change title, year, target_words, status, any layout setting or publication
+        fact. Setting the status to published publishes every piece; leaving published
+        reopens them. A published volume's title, year and publication facts can still
+        be corrected (a back-catalogue volume arrives without them): they describe the
+        book, not its content or layout."""
+        allowed = {"title", "year", "target_words", "status", *STORED, *FACT_FIELDS}
         unknown = set(changes) - allowed
         if unknown:
             raise InvalidValueError(
@@ -197,8 +205,13 @@ class Volumes:
         with self.library.transaction() as tx:
             volume = self._volume(number)
             stays_published = changes.get("status", volume.status) == "published"
-            if volume.status == "published" and stays_published and set(changes) - {"status"}:
+            content = set(changes) - {"status", "title", "year", *FACT_FIELDS}
+            if volume.status == "published" and stays_published and content:
                 raise FrozenError(frozen_reason(number))
+            facts = {k: v for k, v in changes.items() if k in FACT_FIELDS}
+            if facts:
+                for key, value in self.facts_of(volume).changed(**facts).to_dict().items():
+                    setattr(volume, key, value)
             layout = {k: v for k, v in changes.items() if k in STORED}
             if layout:
                 self._store_layout(volume, self.layout_of(volume).changed(**layout))
@@ -604,6 +617,7 @@ class Volumes:
             settings,
             plans,
             totals,
+            self.facts_of(volume),
         )
 
     @staticmethod
