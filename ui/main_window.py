@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.batch import Batch
+from ui.citing import add_styles, copy_citation, not_citable
 from ui.dialogs import show_error
 from ui.file_dialogs import choose_folder, save_file
 from ui.hub import Hub, freeze_heap
@@ -313,6 +314,14 @@ class MainWindow(QMainWindow):
         self.batch = Batch(self.hub, self)
         self.catalog.review_many.connect(self.batch.review)
         self.catalog.tag_requested.connect(self.batch.tag)
+        self.catalog.cite_requested.connect(
+            lambda ids, style: copy_citation(self.hub, self, ids, style)
+        )
+        # The open manuscript cited from the Manuscript menu, where it is placed in a volume.
+        cite = self.cite_menu = QMenu(self.tr("&Copy citation of this manuscript"), self)
+        add_styles(cite, lambda style: copy_citation(self.hub, self, [self._cited()], style))
+        self.edit_menu.aboutToShow.connect(self._name_citable)
+        self.edit_menu.insertMenu(self.act_proofread, cite)
         selection = QMenu(self.tr("Se&lected manuscripts"), self)
         selection.aboutToShow.connect(lambda: self._fill_selection(selection))
         self.edit_menu.insertMenu(self.act_delete, selection)
@@ -555,6 +564,22 @@ class MainWindow(QMainWindow):
             lambda _r: self.hub.undo.push(label, lambda: manuscripts.undelete(ids)),
             self,
         )
+
+    def _cited(self) -> int:
+        return self.editor.manuscript_id
+
+    def _name_citable(self) -> None:
+        """The citation entry is on for an open manuscript placed in a volume, else off
+        with the reason."""
+        detail = self.editor.detail
+        reason = (
+            not_citable([detail.volume])
+            if detail is not None
+            else self.tr("Open a manuscript first")
+        )
+        self.cite_menu.setEnabled(reason is None)
+        self.cite_menu.menuAction().setToolTip(reason or "")
+        self.edit_menu.setToolTipsVisible(True)
 
     def _name_undo(self) -> None:
         """The Undo item names what it takes back ("Undo move to trash: 《秦渠谣》")."""

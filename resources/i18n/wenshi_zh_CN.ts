@@ -469,65 +469,6 @@
     </message>
 </context>
 <context>
-    <name>LayoutDialog</name>
-    <message>
-        <source>Characters per line</source>
-        <translation>每行字数</translation>
-    </message>
-    <message>
-        <source>Each article starts a new page</source>
-        <translation>每篇另起一页</translation>
-    </message>
-    <message>
-        <source>Each article starts on a right-hand page</source>
-        <translation>每篇从右页（单页码）起排</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>开本</translation>
-    </message>
-    <message>
-        <source>Front matter pages</source>
-        <translation>前置页页数</translation>
-    </message>
-    <message>
-        <source>Lines a photo takes</source>
-        <translation>每幅图片占行数</translation>
-    </message>
-    <message>
-        <source>Lines a section heading takes</source>
-        <translation>栏目标题占行数</translation>
-    </message>
-    <message>
-        <source>Lines a title takes</source>
-        <translation>文章标题占行数</translation>
-    </message>
-    <message>
-        <source>Lines per page</source>
-        <translation>每页行数</translation>
-    </message>
-    <message>
-        <source>State (published marks every piece 已刊 with its start page)</source>
-        <translation>状态（设为“已出版”时，各篇记为已刊并记下起始页）</translation>
-    </message>
-    <message>
-        <source>Target words</source>
-        <translation>目标字数</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Volume %d settings</source>
-        <translation>第%d辑设置</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>%1 (process %2)</source>
@@ -548,6 +489,10 @@
     <message>
         <source>&amp;Back up library…</source>
         <translation>备份文库(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy citation of this manuscript</source>
+        <translation>复制本稿引文(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -684,6 +629,10 @@
     <message>
         <source>Nothing to import</source>
         <translation>没有可导入的文件</translation>
+    </message>
+    <message>
+        <source>Open a manuscript first</source>
+        <translation>请先打开一篇稿件</translation>
     </message>
     <message>
         <source>Open or create a library</source>
@@ -1238,10 +1187,6 @@
         <translation>导出本辑…</translation>
     </message>
     <message>
-        <source>Layout and target…</source>
-        <translation>版式与目标…</translation>
-    </message>
-    <message>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -1344,6 +1289,10 @@
     <message>
         <source>Volume number</source>
         <translation>辑次</translation>
+    </message>
+    <message>
+        <source>Volume settings…</source>
+        <translation>辑的设置…</translation>
     </message>
     <message>
         <source>add section %1</source>
@@ -1522,6 +1471,109 @@ Import the PDF as one document with its pages instead? It can be split up later.
     </message>
 </context>
 <context>
+    <name>VolumeSettingsDialog</name>
+    <message>
+        <source>Characters per line</source>
+        <translation>每行字数</translation>
+    </message>
+    <message>
+        <source>Each article starts a new page</source>
+        <translation>每篇另起一页</translation>
+    </message>
+    <message>
+        <source>Each article starts on a right-hand page</source>
+        <translation>每篇从右页（单页码）起排</translation>
+    </message>
+    <message>
+        <source>Editor (person or body)</source>
+        <translation>主编/编者（个人或机构）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>开本</translation>
+    </message>
+    <message>
+        <source>Front matter pages</source>
+        <translation>前置页页数</translation>
+    </message>
+    <message>
+        <source>ISBN</source>
+        <translation>ISBN</translation>
+    </message>
+    <message>
+        <source>Internal material (内部资料, printed under a permit)</source>
+        <translation>内部资料（凭准印证印行）</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>Lines a photo takes</source>
+        <translation>每幅图片占行数</translation>
+    </message>
+    <message>
+        <source>Lines a section heading takes</source>
+        <translation>栏目标题占行数</translation>
+    </message>
+    <message>
+        <source>Lines a title takes</source>
+        <translation>文章标题占行数</translation>
+    </message>
+    <message>
+        <source>Lines per page</source>
+        <translation>每页行数</translation>
+    </message>
+    <message>
+        <source>Permit number (准印证号)</source>
+        <translation>准印证号</translation>
+    </message>
+    <message>
+        <source>Place of publication</source>
+        <translation>出版地</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>出版信息</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版者</translation>
+    </message>
+    <message>
+        <source>Series title (书名)</source>
+        <translation>书名（丛书名）</translation>
+    </message>
+    <message>
+        <source>State (published marks every piece 已刊 with its start page)</source>
+        <translation>状态（设为“已出版”时，各篇记为已刊并记下起始页）</translation>
+    </message>
+    <message>
+        <source>Target words</source>
+        <translation>目标字数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>辑</translation>
+    </message>
+    <message>
+        <source>Volume %d settings</source>
+        <translation>第%d辑设置</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+</context>
+<context>
     <name>VolumeTree</name>
     <message>
         <source>Authors</source>
@@ -1561,6 +1613,25 @@ Import the PDF as one document with its pages instead? It can be split up later.
     <message>
         <source>Welcome to wenshi 文史</source>
         <translation>欢迎使用 wenshi 文史</translation>
+    </message>
+</context>
+<context>
+    <name>citing</name>
+    <message>
+        <source>%2 citations copied (%1)</source>
+        <translation>已复制 %2 条引文（%1）</translation>
+    </message>
+    <message>
+        <source>Citation copied (%1)</source>
+        <translation>引文已复制（%1）</translation>
+    </message>
+    <message>
+        <source>Copy citation</source>
+        <translation>复制引文</translation>
+    </message>
+    <message>
+        <source>Only a piece placed in a volume can be cited (by its volume and pages)</source>
+        <translation>只有编入某辑的稿件才能引用（按辑和页码）</translation>
     </message>
 </context>
 <context>

@@ -310,13 +310,13 @@ def test_publish_a_volume_from_the_layout_dialog(qtbot, window, monkeypatch):
     window.tabs.setCurrentWidget(builder)
     builder.volume.setCurrentIndex(builder.volume.findData(17))
     wait_idle(qtbot, window)  # the plan is computed on the lane
-    from ui.widgets.volume_builder import LayoutDialog
+    from ui.widgets.volume_settings import VolumeSettingsDialog
 
-    def publish(dialog: LayoutDialog) -> int:
+    def publish(dialog: VolumeSettingsDialog) -> int:
         dialog.status.setCurrentIndex(dialog.status.findData("published"))
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(LayoutDialog, "exec", publish)
+    monkeypatch.setattr(VolumeSettingsDialog, "exec", publish)
     qtbot.mouseClick(builder.settings_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
     assert builder.plan.status == "published"

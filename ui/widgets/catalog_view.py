@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.citing import citation_menu, not_citable
 from ui.models.catalog_model import CatalogModel
 from ui.widgets.catalog_table import CatalogTable
 from wenshi import workflow
@@ -40,6 +41,7 @@ class CatalogView(QWidget):
     review_many = Signal(list, list, list, str)  # ids, titles, their states, the target
     tag_requested = Signal(list, list, bool)  # ids, titles, add (else remove)
     add_to_volume = Signal(list, list)
+    cite_requested = Signal(list, str)  # ids, citation style
     everything_requested = Signal()  # "Show all" under the notice of a hidden manuscript
 
     def __init__(
@@ -277,6 +279,11 @@ class CatalogView(QWidget):
         menu.addSeparator()
         menu.addAction(
             self.tr("Copy title"), lambda: QApplication.clipboard().setText("\n".join(titles))
+        )
+        citation_menu(
+            menu,
+            lambda style: self.cite_requested.emit(ids, style),
+            not_citable([s.volume for s in summaries]),
         )
 
     def save_state(self, settings: QSettings) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.citing import citation_menu, copy_citation, not_citable
 from ui.hub import Hub
 from ui.labels import page_label, volume_place
 from ui.tasks import Slices
@@ -306,6 +307,13 @@ class SearchPanel(QWidget):
         menu.addAction(
             self.tr("Copy the hits with title and page"),
             lambda: QApplication.clipboard().setText(quoted(hit)),
+        )
+        # Cited at the page of the first hit shown, where the text has printed pages.
+        page = next((s.page for s in hit.snippets if s.page is not None), None)
+        citation_menu(
+            menu,
+            lambda style: copy_citation(self.hub, self, [mid], style, page),
+            not_citable([hit.volume]),
         )
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.results.viewport().mapToGlobal(pos))

@@ -4,26 +4,21 @@ against the target, a chart of 字数 per section, layout settings, exports with
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -37,11 +32,12 @@ from ui.file_dialogs import save_file
 from ui.hub import Hub
 from ui.labels import words_label
 from ui.widgets.toc_preview import TocPreview
+from ui.widgets.volume_settings import VolumeSettingsDialog
 from wenshi.changes import Aspect, Changes
 from wenshi.errors import WenshiError
 from wenshi.export.toc_lines import toc_sections
 from wenshi.volumes.plan import VolumePlan
-from wenshi.volumes.service import VOLUME_STATUSES, PoolItem, Volumes
+from wenshi.volumes.service import PoolItem, Volumes
 
 MIME = "application/x-wenshi-manuscripts"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -179,88 +175,6 @@ class VolumeTree(QTreeWidget):
         return item, item.childCount()
 
 
-class LayoutDialog(QDialog):
-    """Volume title, target and layout settings."""
-
-    def __init__(self, parent: QWidget | None, plan: VolumePlan) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Volume %d settings") % plan.number)
-        s = plan.settings
-        form = QFormLayout(self)
-        self.title = QLineEdit(plan.title)
-        self.status = QComboBox()
-        for key, label in VOLUME_STATUSES.items():
-            self.status.addItem(label, key)
-        self.status.setCurrentIndex(max(0, self.status.findData(plan.status)))
-        self.year = QSpinBox(maximum=2100)
-        self.year.setValue(plan.year or 0)
-        self.target = QSpinBox(maximum=10_000_000, singleStep=10_000)
-        self.target.setValue(plan.target_words or 0)
-        self.paper = QComboBox(editable=True)
-        self.paper.addItems(["16开", "32开", "大16开", "A4"])
-        self.paper.setCurrentText(s.paper)
-        self.cpl = QSpinBox(minimum=1, maximum=200)
-        self.cpl.setValue(s.chars_per_line)
-        self.lpp = QSpinBox(minimum=1, maximum=200)
-        self.lpp.setValue(s.lines_per_page)
-        self.title_lines = QSpinBox(maximum=50)
-        self.title_lines.setValue(s.title_lines)
-        self.section_lines = QSpinBox(maximum=50)
-        self.section_lines.setValue(s.section_lines)
-        self.image_lines = QSpinBox(maximum=200)
-        self.image_lines.setValue(s.image_lines)
-        self.front = QSpinBox(maximum=500)
-        self.front.setValue(s.front_pages)
-        self.new_page = QCheckBox(self.tr("Each article starts a new page"))
-        self.new_page.setChecked(s.new_page)
-        self.right_hand = QCheckBox(self.tr("Each article starts on a right-hand page"))
-        self.right_hand.setChecked(s.right_hand)
-        for label, widget in (
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Title"), self.title),
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Year"), self.year),
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Target words"), self.target),
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Format"), self.paper),
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Characters per line"), self.cpl),
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Lines per page"), self.lpp),
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Lines a title takes"), self.title_lines),
-            (
-                QT_TRANSLATE_NOOP("LayoutDialog", "Lines a section heading takes"),
-                self.section_lines,
-            ),
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Lines a photo takes"), self.image_lines),
-            (QT_TRANSLATE_NOOP("LayoutDialog", "Front matter pages"), self.front),
-        ):
-            form.addRow(self.tr(label), widget)
-        form.addRow(self.new_page)
-        form.addRow(self.right_hand)
-        form.addRow(
-            self.tr("State (published marks every piece 已刊 with its start page)"), self.status
-        )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def changes(self) -> dict[str, object]:
-        return {
-            "title": self.title.text(),
-            "year": self.year.value() or None,
-            "target_words": self.target.value() or None,
-            "paper": self.paper.currentText(),
-            "chars_per_line": self.cpl.value(),
-            "lines_per_page": self.lpp.value(),
-            "title_lines": self.title_lines.value(),
-            "section_lines": self.section_lines.value(),
-            "image_lines": self.image_lines.value(),
-            "front_pages": self.front.value(),
-            "new_page": self.new_page.isChecked(),
-            "right_hand": self.right_hand.isChecked(),
-            "status": self.status.currentData(),
-        }
-
-
 class VolumeBuilder(QWidget):
     open_manuscript = Signal(int)
 
@@ -270,7 +184,7 @@ class VolumeBuilder(QWidget):
         self.plan: VolumePlan | None = None
         self.volume = QComboBox()
         self.new_volume = QPushButton(self.tr("New volume…"))
-        self.settings_button = QPushButton(self.tr("Layout and target…"))
+        self.settings_button = QPushButton(self.tr("Volume settings…"))
         self.add_section = QPushButton(self.tr("Add section…"))
         self.rename_section = QPushButton(self.tr("Rename section…"))
         self.remove_section = QPushButton(self.tr("Remove section"))
@@ -697,8 +611,8 @@ class VolumeBuilder(QWidget):
     def _settings(self) -> None:
         if self.plan is None:
             return
-        dialog = LayoutDialog(self, self.plan)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog = VolumeSettingsDialog(self, self.plan)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes():
             number, changes, volumes = self.plan.number, dialog.changes(), self.volumes
             self._write(lambda: volumes.update(number, **changes))
 
