@@ -25,6 +25,7 @@ class Aspect(StrEnum):
     FEE = "fee"  # 稿酬 settings
     VOLUME = "volume"  # a volume's details, layout or sections
     INDEX = "index"  # the search index was rebuilt
+    AUTHORITY = "authority"  # the persons and places of the authority list
 
 
 EVERY_ASPECT = frozenset(Aspect)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wenshi.authorities import MENTION_HEADERS, mention_rows
 from wenshi.citation import gbt7714
 from wenshi.citation.reference import Reference
 from wenshi.errors import InvalidValueError, NotFoundError
@@ -156,3 +157,11 @@ class Exports:
         with self._target(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
         return len(ids)
+
+    def mentions(self, kind: str, name: str, path: Path) -> int:
+        """The articles that mention a person or place, as a table (.csv or .xlsx)."""
+        check_suffix(Path(path), TABLE_FORMATS, _("表格"))
+        mentions = self.library.authorities.mentions(kind, name)
+        with self._target(Path(path)) as tmp:
+            write_table(tmp, MENTION_HEADERS, mention_rows(mentions), sheet=name[:31])
+        return len(mentions)

@@ -22,6 +22,7 @@ from pathlib import Path
 import peewee
 
 from wenshi import sessions
+from wenshi.authorities import Authorities
 from wenshi.changes import Changes, Recorder
 from wenshi.citations import Citations
 from wenshi.db.connection import BUSY_TIMEOUT_MS, LOW_SPACE, open_database
@@ -77,6 +78,9 @@ class Library:
         self.ocr = OcrResults(self)
         self.volume_imports = VolumeImports(self)
         self.citations = Citations(self)
+        self.authorities = Authorities(self)
+        # person:/place: search for every name of the entry (the index knows no names).
+        self.index.aliases = self.authorities.names_for
 
     @classmethod
     def open(

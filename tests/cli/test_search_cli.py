@@ -37,6 +37,7 @@ def test_search_json_fields(run: Run):
         "body_hits",
         "snippets",
         "title_highlights",
+        "names",
     ]
     assert hit["title"] == "马鸿宾与灵武" and hit["authors"] == ["马建国"] and hit["hits"] == 4
     assert hit["body_hits"] == 3 and len(hit["title_highlights"]) == 1
@@ -113,7 +114,7 @@ def test_concordance_exports(run: Run, tmp_path: Path):
     with open(tmp_path / "灵武.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert len(rows) == 11
-    assert rows[0] == ["ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文"]
+    assert rows[0] == ["ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文", "引文"]
     assert rows[5] == [
         "2",
         "马鸿宾与灵武",
@@ -123,6 +124,7 @@ def test_concordance_exports(run: Run, tmp_path: Path):
         "马鸿宾与",
         "灵武",
         " 民国时期宁夏军政往事",
+        "",  # in no volume: nothing to cite it by
     ]
     assert [(r[0], r[2]) for r in rows[1:]] == [(str(c["id"]), str(c["offset"])) for c in lines]
     assert all(fold(r[6]) == "灵武" for r in rows[1:])
@@ -139,6 +141,7 @@ def test_concordance_exports(run: Run, tmp_path: Path):
         "唐天宝十五载（756年），太子李亨即位于",
         "灵武",
         "，是为唐肃宗。灵武由此名闻天下。宋代，灵",
+        None,
     ]
     code, _, err = run("concordance", "灵武", "-o", str(tmp_path / "no" / "such" / "x.csv"))
     assert code == 1

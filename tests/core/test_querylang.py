@@ -211,11 +211,12 @@ def test_positive_texts_skip_negated_and_repeated(query: str, texts: list[Text])
 
 
 def test_fields_map_every_name_to_a_canonical_one() -> None:
-    canonical = {"title", "author", "volume", "section", "status", "year", "tag"}
+    canonical = {"title", "author", "volume", "section", "status", "year", "tag", "person", "place"}
     assert {name: FIELDS[name] for name in canonical} == {name: name for name in canonical}
     assert set(FIELDS.values()) == canonical
     assert FIELDS["辑"] == "volume"
     assert FIELDS["年"] == FIELDS["年份"] == "year"
+    assert (FIELDS["人物"], FIELDS["地名"]) == ("person", "place")
 
 
 def test_nodes_are_hashable_values() -> None:

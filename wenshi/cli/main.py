@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from wenshi import __version__
 from wenshi.cli import (
+    authority_cmds,
     cite_cmd,
     count_cmd,
     export_cmds,
@@ -64,6 +65,7 @@ def build_parser() -> Parser:
         library_cmds,
         search_cmds,
         cite_cmd,
+        authority_cmds,
         volume_cmds,
         volume_import_cmd,
         export_cmds,

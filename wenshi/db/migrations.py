@@ -366,6 +366,29 @@ ALTER TABLE volume ADD COLUMN isbn      TEXT NOT NULL DEFAULT '';
 ALTER TABLE volume ADD COLUMN series    TEXT NOT NULL DEFAULT ''
 """
 
+V8_AUTHORITIES = """
+CREATE TABLE authority (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    dates      TEXT NOT NULL DEFAULT '',
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (kind, name)
+);
+CREATE TABLE authority_name (
+    id           INTEGER PRIMARY KEY,
+    authority_id INTEGER NOT NULL REFERENCES authority(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    type         TEXT NOT NULL,
+    period       TEXT NOT NULL DEFAULT '',
+    folded       TEXT NOT NULL,
+    UNIQUE (authority_id, name)
+);
+CREATE INDEX authority_name_folded ON authority_name(kind, folded)
+"""
+
 
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
@@ -395,6 +418,8 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _script(V6_PAGES),
     # v7: each volume's publication facts, for citations (wenshi/volumes/facts.py).
     _script(V7_PUBLICATION),
+    # v8: the authority list of persons and places under all their names.
+    _script(V8_AUTHORITIES),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

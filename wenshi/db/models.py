@@ -40,6 +40,8 @@ class Tables:
     DetailChange: type[Model]
     Image: type[Model]
     OcrPage: type[Model]
+    Authority: type[Model]
+    AuthorityName: type[Model]
 
     @property
     def all(self) -> list[type[Model]]:
@@ -222,6 +224,26 @@ def define_tables(db: Database) -> Tables:
         created_at = TextField()
         lines = TextField()
 
+    class Authority(BaseModel):
+        """A person or a place of the authority list, under its 正名 (a place: 今名)."""
+
+        kind = TextField()  # person | place
+        name = TextField()
+        dates = TextField(default="")  # 生卒 of a person: 1888—1960
+        note = TextField(default="")
+        created_at = TextField()
+
+    class AuthorityName(BaseModel):
+        """One name an entry goes by (the 正名 too); ``folded`` as search folds it, so a
+        name already another entry's is found however it is written."""
+
+        authority = ForeignKeyField(Authority, backref="names", on_delete="CASCADE")
+        kind = TextField()
+        name = TextField()
+        type = TextField()  # 正名 字 号 别名 笔名 繁体 异体 旧名
+        period = TextField(default="")  # when a place bore the name: 唐—元
+        folded = TextField()
+
     return Tables(
         Meta=MetaRow,
         Person=Person,
@@ -237,4 +259,6 @@ def define_tables(db: Database) -> Tables:
         DetailChange=DetailChange,
         Image=Image,
         OcrPage=OcrPage,
+        Authority=Authority,
+        AuthorityName=AuthorityName,
     )

@@ -76,6 +76,7 @@ class SearchHit:
     body_hits: int  # the text's own: what the editor counts and marks when it is opened
     snippets: list[Snippet]
     title_highlights: list[tuple[int, int]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the names of person:/place: it has
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -203,7 +204,14 @@ class Evaluation:
     """One query evaluated against one snapshot of the index, as arrays over the ids."""
 
     def __init__(self, index: SearchIndex, query: str, include_rejected: bool) -> None:
-        self.tree = querylang.parse(query)
+        parsed = querylang.parse(query)
+        self.tree = querylang.expand_names(parsed, index.aliases)
+        # Each name a person:/place: field stands for, to tell which of them a hit has.
+        self.names = [
+            (name, _Term(querylang.Text(name, phrase=True)))
+            for f in querylang.name_fields(parsed)
+            for name in index.aliases(f.name, f.value.strip())
+        ]
         self.index = index
         self.snapshot = index.snapshot()
         self.docs = index.docs
@@ -377,6 +385,21 @@ class Evaluation:
         """BM25F score of one matching manuscript."""
         return float(self.result.score[mid])
 
+    def names_in(self, originals: tuple[str, ...], folded: tuple[str, ...]) -> list[str]:
+        """Which names of the query's person:/place: entries stand in these texts, each as
+        the text writes it: 馬鴻賓 and 马鸿宾 fold alike, and the one in the text is named."""
+        groups: dict[str, list[str]] = {}
+        terms: dict[str, _Term] = {}
+        for name, term in self.names:
+            groups.setdefault(term.folded, []).append(name)
+            terms.setdefault(term.folded, term)
+        found = []
+        for key, spellings in groups.items():
+            if any(terms[key].pattern.search(text) for text in folded):
+                written = [n for n in spellings if any(n in text for text in originals)]
+                found.append((written or spellings)[0])
+        return found
+
     def spans(self, folded: str) -> list[tuple[int, int]]:
         return _spans(self.positive, folded)
 
@@ -415,10 +438,15 @@ def _spans(terms: list[_Term], folded: str) -> list[tuple[int, int]]:
     return merged
 
 
-def highlight_spans(query: str, text: str) -> list[tuple[int, int]]:
+def highlight_spans(
+    query: str,
+    text: str,
+    aliases: Callable[[str, str], list[str]] = lambda kind, name: [name],
+) -> list[tuple[int, int]]:
     """Where the query's (non-negated) terms occur in ``text``: for showing a document with
-    its hits marked, exactly as search counted them."""
-    terms = [_Term(t) for t in querylang.positive_texts(querylang.parse(query))]
+    its hits marked, exactly as search counted them (``aliases`` as the index's)."""
+    tree = querylang.expand_names(querylang.parse(query), aliases)
+    terms = [_Term(t) for t in querylang.positive_texts(tree)]
     return _spans(terms, fold(text))
 
 
@@ -486,6 +514,7 @@ def search(
                 body_hits=len(in_body),
                 snippets=_snippets(originals[mid], in_body, info.first_page),
                 title_highlights=[s for s in in_title if s[1] <= len(info.title)],
+                names=ev.names_in((originals[mid], info.title), (bodies[mid], info.title_folded)),
             )
         )
     infos = ev.infos

@@ -58,6 +58,8 @@ class SearchIndex:
         self.path = library.path / INDEX_DIR
         self.docs = IndexedDocs(library)
         self.notice: Callable[[str], None] = lambda message: None
+        # The names a person:/place: query stands for (the library sets its authority list).
+        self.aliases: Callable[[str, str], list[str]] = lambda kind, name: [name]
         self.progress_factory: Callable[[], Progress] = Progress
         # Build a whole index in a child process: the desktop program sets this, since
         # whoosh's long calls hold Python's global lock and would freeze its window.

@@ -15,6 +15,7 @@ Grammar, loosest binding first::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wenshi.errors import InvalidValueError
@@ -56,7 +57,7 @@ class Or:
 
 Node = Text | Field | Not | And | Or
 
-_CANONICAL = ("title", "author", "volume", "section", "status", "year", "tag")
+_CANONICAL = ("title", "author", "volume", "section", "status", "year", "tag", "person", "place")
 
 FIELDS: dict[str, str] = {
     **{name: name for name in _CANONICAL},
@@ -68,7 +69,11 @@ FIELDS: dict[str, str] = {
     "年": "year",
     "年份": "year",
     "标签": "tag",
+    "人物": "person",
+    "地名": "place",
 }
+# Fields that stand for every name of an authority entry: searched in the text.
+NAME_FIELDS = frozenset({"person", "place"})
 
 _RANGE_FIELDS = frozenset({"volume", "year"})
 _QUOTES = {'"': '"', "“": "”", "「": "」"}
@@ -262,6 +267,28 @@ def parse(query: str) -> Node:
     if rest.kind == "close":
         raise _error(f"{_at(rest.pos)}右括号没有对应的左括号")
     return node
+
+
+def expand_names(node: Node, names: Callable[[str, str], list[str]]) -> Node:
+    """``node`` with each ``person:``/``place:`` field replaced by its entry's names, each
+    a phrase, any of which may match (``names(kind, value)`` gives them)."""
+    if isinstance(node, Field) and node.name in NAME_FIELDS:
+        found = list(dict.fromkeys(names(node.name, node.value.strip()))) or [node.value]
+        return _combine(Or, [Text(name, phrase=True) for name in found])
+    if isinstance(node, Not):
+        return Not(expand_names(node.child, names))
+    if isinstance(node, And | Or):
+        return type(node)(tuple(expand_names(child, names) for child in node.children))
+    return node
+
+
+def name_fields(node: Node) -> list[Field]:
+    """The ``person:``/``place:`` fields a hit can satisfy (none under a Not)."""
+    if isinstance(node, Field):
+        return [node] if node.name in NAME_FIELDS else []
+    if isinstance(node, And | Or):
+        return [f for child in node.children for f in name_fields(child)]
+    return []
 
 
 def positive_texts(node: Node) -> list[Text]:

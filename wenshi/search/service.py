@@ -47,10 +47,9 @@ class Search:
             self.library.index, query, include_rejected=include_rejected, context=context
         )
 
-    @staticmethod
-    def highlight_spans(query: str, text: str) -> list[tuple[int, int]]:
+    def highlight_spans(self, query: str, text: str) -> list[tuple[int, int]]:
         """Where the query's terms occur in ``text``, exactly as search counts them."""
-        return engine.highlight_spans(query, text)
+        return engine.highlight_spans(query, text, self.library.index.aliases)
 
     def reindex(self, progress: Progress | None = None) -> Changes:
         """Rebuild the index from the database (``value``: documents indexed)."""
