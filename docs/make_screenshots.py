@@ -2,8 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [NAME …]
 
-NAME (welcome, manuscript, batch, review, history, search, volume, toc, proofreading) makes
-only those.
+NAME (welcome, manuscript, batch, review, history, search, volume, toc, names,
+proofreading) makes only those.
 Needs a CJK font (Debian: fonts-noto-cjk), or Chinese shows as boxes; the proofreading
 view needs LibreOffice too (it typesets the volume that is scanned and read by OCR, which
 takes a minute or two).
@@ -72,6 +72,13 @@ def main(names: list[str]) -> None:
     window.builder.info.setCurrentWidget(window.builder.preview)
     window.builder.info.parentWidget().setSizes([250, 500])  # the preview's page in sight
     shot("toc")
+    authorities = window.library.authorities
+    authorities.add("place", "灵武", note="今宁夏灵武市")
+    authorities.alias("place", "灵武", "灵州", type_="旧名", period="北魏—明")
+    authorities.alias("place", "灵武", "靈武", type_="繁体")
+    window.tabs.setCurrentWidget(window.names)
+    window.names.kind.setCurrentIndex(1)
+    shot("names")
     if not names or "proofreading" in names:
         proofreading(window, settle)
     window.hub.tasks.shutdown()

@@ -46,6 +46,7 @@ from ui.widgets.browser_panel import BrowserPanel, BrowserSplitter
 from ui.widgets.catalog_view import CatalogView
 from ui.widgets.import_dialog import ImportDialog, ask_paths
 from ui.widgets.manuscript_editor import ManuscriptEditor
+from ui.widgets.names_view import NamesView
 from ui.widgets.place_dialog import add_to_volume
 from ui.widgets.proofread_view import ProofreadDialog
 from ui.widgets.search_panel import SearchPanel
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         yield
         self.builder = VolumeBuilder(self.hub)
         yield
+        self.names = NamesView(self.hub)
+        yield
         self.browser = BrowserPanel(self.hub)
         split = QSplitter()
         split.addWidget(BrowserSplitter(self.browser, self.catalog))
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(split, self.tr("Manuscripts"))
         self.tabs.addTab(self.search, self.tr("Search"))
         self.tabs.addTab(self.builder, self.tr("Volumes"))
+        self.tabs.addTab(self.names, self.tr("Persons and places"))
         self.stack.addWidget(self.tabs)
         yield
         self._make_actions()
@@ -281,6 +285,7 @@ class MainWindow(QMainWindow):
         self.catalog.selected.connect(self._select)
         self.search.open_hit.connect(self.open_hit)
         self.builder.open_manuscript.connect(self.open_manuscript)
+        self.names.open_manuscript.connect(self.open_manuscript)
         self.editor.proofread.connect(self.proofread)
         self.editor.proofreadable.connect(self.act_proofread.setEnabled)
         self.hub.changed.connect(self.refresh)
@@ -330,6 +335,7 @@ class MainWindow(QMainWindow):
             (self.split, self.catalog.table),
             (self.search, self.search.query),
             (self.builder, self.builder.tree),
+            (self.names, self.names.entries),
         )
         for number, (view, field) in enumerate(views, 1):
             key = QAction(self, shortcut=QKeySequence(f"Ctrl+{number}"))

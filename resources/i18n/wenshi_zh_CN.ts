@@ -639,6 +639,10 @@
         <translation>打开或新建文库</translation>
     </message>
     <message>
+        <source>Persons and places</source>
+        <translation>人物与地名</translation>
+    </message>
+    <message>
         <source>Removed %d temporary files left by an interrupted run</source>
         <translation>已清理上次意外中断留下的 %d 个临时文件</translation>
     </message>
@@ -858,6 +862,148 @@
     <message>
         <source>&#x3000;(in the trash)</source>
         <translation>&#x3000;（在回收站中）</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Another name of %1</source>
+        <translation>%1 的另一名称</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>生卒</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>新建条目</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>NamesView</name>
+    <message>
+        <source>Add a name…</source>
+        <translation>添加名称…</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export names</source>
+        <translation>导出名录</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>Export the list…</source>
+        <translation>导出列表…</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>处数</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Import names</source>
+        <translation>导入名录</translation>
+    </message>
+    <message>
+        <source>Mentioned in %1 manuscript(s)</source>
+        <translation>提到它的稿件：%1 篇</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Names used</source>
+        <translation>所用名称</translation>
+    </message>
+    <message>
+        <source>New entry…</source>
+        <translation>新建条目…</translation>
+    </message>
+    <message>
+        <source>No entry yet: add a person or place with its names.</source>
+        <translation>名录为空：请新建人物或地名，并添加其各个名称。</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时期</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地名</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove %1 with all its names?</source>
+        <translation>删除“%1”及其全部名称？</translation>
+    </message>
+    <message>
+        <source>Remove the name %1 of %2?</source>
+        <translation>删除“%2”的名称“%1”？</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
+        <translation>电子表格 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>题名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>辑</translation>
+    </message>
+    <message>
+        <source>Volume %1</source>
+        <translation>第%1辑</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1264,10 @@
     <message>
         <source>Volume</source>
         <translation>辑次</translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation>名称：%1</translation>
     </message>
     <message>
         <source>◀ Previous page</source>

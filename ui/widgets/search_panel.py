@@ -91,6 +91,11 @@ class ResultWidget(QLabel):
             f'<span style="color:#555">{html.escape("、".join(hit.authors))}　{place}　'
             f"{hit.status_label}　{html.escape(hit_count(hit))}</span>",
         ]
+        if hit.names:  # person:/place: — under which of its names this text has it
+            used = QCoreApplication.translate("SearchPanel", "as %1").replace(
+                "%1", "、".join(hit.names)
+            )
+            lines[1] = lines[1].replace("</span>", f"　{html.escape(used)}</span>")
         lines += [
             (
                 f'<span style="color:#8a6d3b">{page_label(s.page)}</span>　'

@@ -1,0 +1,110 @@
+"""Persons and places in the desktop program, by clicks and typing: an entry made with a
+historical name, its page listing every article that mentions it, a mention opened, the
+search saying under which name a text has it, and a taken name refused by a dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.day import answered, when_dialog
+from tests.ui.test_responsive import search
+from tests.ui.test_workflows import load_sample
+
+
+def click(qtbot, widget, pos: QPoint | None = None) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+
+
+def add(qtbot, window, button, name: str, period: str = "") -> None:
+    """Click ``button`` (New entry… / Add a name…), type the name (and period), OK."""
+
+    def answer(dialog) -> None:
+        click(qtbot, dialog.name)
+        type_chinese(dialog.name, name)
+        if period:
+            click(qtbot, dialog.period)
+            type_chinese(dialog.period, period)
+        click(qtbot, dialog.ok)
+
+    when_dialog(answer)
+    click(qtbot, button)
+    wait_idle(qtbot, window)
+    answered()
+
+
+def rows(table) -> list[list[str]]:
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def open_names(qtbot, window):
+    load_sample(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    view = window.names
+    assert window.tabs.currentWidget() is view
+    wait_idle(qtbot, window)
+    return view
+
+
+def test_a_place_with_its_old_name_and_the_articles_that_mention_it(qtbot, window):
+    view = open_names(qtbot, window)
+    assert view.heading.text() == "No entry yet: add a person or place with its names."
+    click(qtbot, view.kind)  # Persons → Places, from the list that drops down
+    combo = view.kind.view()
+    qtbot.waitUntil(combo.isVisible, timeout=3000)
+    qtbot.wait(QApplication.doubleClickInterval() + 100)
+    click(qtbot, combo.viewport(), combo.visualRect(view.kind.model().index(1, 0)).center())
+    qtbot.waitUntil(lambda: view.current_kind == "place", timeout=3000)
+    wait_idle(qtbot, window)
+
+    add(qtbot, window, view.add_entry, "灵武")
+    assert [view.entries.item(r).text() for r in range(view.entries.count())] == ["灵武"]
+    add(qtbot, window, view.add_name, "灵州", period="北魏—明")
+    assert [view.entries.item(0).text()] == ["灵武　灵州"]
+    assert rows(view.names) == [["灵武", "正名", ""], ["灵州", "旧名", "北魏—明"]]
+    mentions = rows(view.mentions)
+    assert view.mentions_label.text() == f"Mentioned in {len(mentions)} manuscript(s)"
+    expected = window.library.search.search("灵武 OR 灵州", limit=0).total
+    assert len(mentions) == expected == 11
+    first = mentions[0]
+    assert first[:5] == ["横城古渡忆旧", "Volume 16", "2021", "灵武", "2"]
+
+    # A double-click on a mention opens that manuscript.
+    table = view.mentions
+    at = table.visualItemRect(table.item(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: window.editor.detail is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.editor.detail.title == "横城古渡忆旧", timeout=5000)
+    assert window.tabs.currentWidget() is window.split
+
+    # The search for place:灵州 finds the same, each result saying which name it has.
+    panel = window.search
+    window.tabs.setCurrentWidget(panel)
+    search(qtbot, panel, "place:灵州")
+    wait_idle(qtbot, window)
+    assert panel.summary.text() == f"{expected} manuscripts match; showing 1–{expected}"
+    texts = [panel.results.itemWidget(panel.results.item(r)).text() for r in range(3)]
+    assert all("as 灵武" in text for text in texts)
+
+
+def test_a_name_another_person_has_is_refused(qtbot, window, monkeypatch):
+    view = open_names(qtbot, window)
+    add(qtbot, window, view.add_entry, "马鸿宾")
+    add(qtbot, window, view.add_name, "马子寅")
+    add(qtbot, window, view.add_entry, "马福祥")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    add(qtbot, window, view.add_name, "马子寅")
+    assert shown == ["“马子寅”已是人物“马鸿宾”的名称，不能再给另一条"]
+    entries = window.library.authorities.list("person")
+    assert [(e.name, e.all_names) for e in entries] == [
+        ("马福祥", ["马福祥"]),
+        ("马鸿宾", ["马鸿宾", "马子寅"]),
+    ]
