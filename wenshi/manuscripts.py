@@ -34,6 +34,7 @@ from wenshi.records import (
     ReviewInfo,
     RevisionInfo,
 )
+from wenshi.text.periods import year_ranges
 from wenshi.text.similarity import sketch
 from wenshi.text.textdiff import char_diff
 from wenshi.text.wordcount import count_text
@@ -151,6 +152,16 @@ class Manuscripts:
             setattr(row, name, counts[name])
         row.sketch = sketch(body)
 
+    def _store_periods(self, row: Model) -> None:
+        """The years the saved text talks about, anew (what period: search filters on)."""
+        t = self.t
+        t.ManuscriptPeriod.delete().where(t.ManuscriptPeriod.manuscript == row.id).execute()
+        ranges = year_ranges(row.body)
+        if ranges:
+            t.ManuscriptPeriod.insert_many(
+                [{"manuscript": row.id, "first": a, "last": b} for a, b in ranges]
+            ).execute()
+
     def _add_revision(self, row: Model, body: str, reason: str) -> int:
         last = self._current_revision(row)
         counts = count_text(body)
@@ -251,6 +262,7 @@ class Manuscripts:
             )
             self._apply_counts(row, new.body)
             row.save()
+            self._store_periods(row)
             self._set_people(row, "author", new.authors)
             self._set_people(row, "compiler", new.compilers)
             self._set_people(row, "narrator", new.narrators)
@@ -336,6 +348,8 @@ class Manuscripts:
             if aspects:
                 self._touch(row)
                 row.save()
+            if Aspect.BODY in aspects:
+                self._store_periods(row)
             if status is not None:
                 change_status(
                     self.library,
@@ -643,6 +657,9 @@ class Manuscripts:
             created_at=row.created_at,
             updated_at=row.updated_at,
             deleted_at=row.deleted_at,
+            periods=[
+                (p.first, p.last) for p in row.periods.order_by(self.t.ManuscriptPeriod.first)
+            ],
         )
 
     def history(self, manuscript_id: int) -> list[RevisionInfo]:

@@ -123,6 +123,7 @@ class ManuscriptDetail:
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
+    periods: list[tuple[int, int]] = field(default_factory=list)  # years the text mentions
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

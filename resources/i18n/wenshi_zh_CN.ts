@@ -832,6 +832,10 @@
         <translation>是否先保存对“%s”的修改？</translation>
     </message>
     <message>
+        <source>Search by them with period:1930-1939 or period:民国</source>
+        <translation>检索时可用 时期:1930-1939 或 时期:民国</translation>
+    </message>
+    <message>
         <source>Section wished</source>
         <translation>拟投栏目</translation>
     </message>
@@ -858,6 +862,10 @@
     <message>
         <source>Unsaved changes</source>
         <translation>修改尚未保存</translation>
+    </message>
+    <message>
+        <source>Years mentioned</source>
+        <translation>提到的年代</translation>
     </message>
     <message>
         <source>&#x3000;(in the trash)</source>
@@ -1194,12 +1202,20 @@
         <translation>共 %1 篇稿件符合，显示第 %2–%3 篇</translation>
     </message>
     <message>
+        <source>%1s</source>
+        <translation>%1年代</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
         <source>Building the search index (once for this library): %1 of %2 manuscripts…</source>
         <translation>正在建立检索索引（本文库只需一次）：%1 / %2 篇…</translation>
+    </message>
+    <message>
+        <source>By period the texts mention</source>
+        <translation>按文中年代</translation>
     </message>
     <message>
         <source>By state</source>

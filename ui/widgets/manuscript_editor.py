@@ -55,6 +55,7 @@ from wenshi.records import (
     ReviewInfo,
     RevisionInfo,
 )
+from wenshi.text.periods import ranges_label
 from wenshi.text.wordcount import Counts, count_text, layout_words
 
 _NAMES = re.compile(r"[、，,；;\s]+")
@@ -169,6 +170,10 @@ class ManuscriptEditor(QWidget):
         form.addRow(self.tr("Notes"), self.notes)
         self.pages = QLabel()  # the printed pages the text spans
         form.addRow(self.tr("Pages"), self.pages)
+        self.years = QLabel()  # the years the text talks about: what period: finds it by
+        self.years.setWordWrap(True)
+        self.years.setToolTip(self.tr("Search by them with period:1930-1939 or period:民国"))
+        form.addRow(self.tr("Years mentioned"), self.years)
         self.files = QLabel()
         self.files.setWordWrap(True)
         self.open_original = QPushButton(self.tr("&Open original file"))
@@ -290,6 +295,7 @@ class ManuscriptEditor(QWidget):
                 edit.clear()
             self.notes.clear()
             self.pages.clear()
+            self.years.clear()
             self.files.clear()
             self.open_original.setEnabled(False)
             self._show_ocr(0)
@@ -373,6 +379,7 @@ class ManuscriptEditor(QWidget):
             self.genre.setCurrentIndex(max(0, self.genre.findData(detail.genre)))
             self.notes.setPlainText(detail.notes)
             self.pages.setText(page_span(detail.first_page, detail.last_page))
+            self.years.setText(ranges_label(detail.periods) or "—")
             self.files.setText("\n".join(self._file_line(f) for f in detail.files) or "—")
             self.open_original.setEnabled(bool(detail.files))
             self._show_ocr(view.ocr_pages)

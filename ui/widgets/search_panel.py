@@ -144,6 +144,7 @@ class SearchPanel(QWidget):
         self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.volumes = QListWidget()
         self.statuses = QListWidget()
+        self.decades = QListWidget()
         self.prev = QPushButton(self.tr("◀ Previous page"))
         self.next = QPushButton(self.tr("Next page ▶"))
 
@@ -157,6 +158,8 @@ class SearchPanel(QWidget):
         facets.addWidget(self.volumes)
         facets.addWidget(QLabel(self.tr("By state")))
         facets.addWidget(self.statuses)
+        facets.addWidget(QLabel(self.tr("By period the texts mention")))
+        facets.addWidget(self.decades)
         facet_box = QWidget()
         facet_box.setLayout(facets)
         split = QSplitter()
@@ -190,6 +193,7 @@ class SearchPanel(QWidget):
         hub.index_progress.connect(self._index_progress)
         self.volumes.itemClicked.connect(self._narrow)
         self.statuses.itemClicked.connect(self._narrow)
+        self.decades.itemClicked.connect(self._narrow)
         self._update_paging()
 
     def focus_query(self) -> None:
@@ -266,6 +270,12 @@ class SearchPanel(QWidget):
             item = QListWidgetItem(f"{workflow.label(status)}　{count}")
             item.setData(Qt.ItemDataRole.UserRole, f"status:{workflow.label(status)}")
             self.statuses.addItem(item)
+        self.decades.clear()
+        for decade, count in results.by_decade.items():
+            label = self.tr("%1s").replace("%1", str(decade)) if decade >= 0 else str(decade)
+            item = QListWidgetItem(f"{label}　{count}")
+            item.setData(Qt.ItemDataRole.UserRole, f"period:{decade}-{decade + 9}")
+            self.decades.addItem(item)
         self._update_paging()
 
     def _add_results(self, hits: list[engine.SearchHit]) -> Iterator[None]:

@@ -15,6 +15,7 @@ from wenshi.library import Library
 from wenshi.originals import copy_originals
 from wenshi.reading import ReadOptions, read_document
 from wenshi.records import COUNT_FIELDS, EDITABLE_FIELDS, ROLE_LABELS, ManuscriptDetail
+from wenshi.text.periods import ranges_label
 
 _FIELD_HELP = {
     "title": "题名",
@@ -136,6 +137,7 @@ def format_detail(detail: ManuscriptDetail, revisions: int, reviews: int) -> str
         ("辑/栏目", f"第{detail.volume}辑 {detail.section}" if detail.volume else ""),
         ("已刊", f"第{detail.volume}辑第{detail.start_page}页起" if detail.start_page else ""),
         ("疑似重复", f"#{detail.similar_to}" if detail.similar_to else ""),
+        ("提到的年代", ranges_label(detail.periods)),
     ):
         if value:
             lines.append(f"{label}：{value}")

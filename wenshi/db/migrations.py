@@ -390,6 +390,29 @@ CREATE INDEX authority_name_folded ON authority_name(kind, folded)
 """
 
 
+def _fill_periods(db: SqliteDatabase) -> None:
+    """v9: the years each text talks about (wenshi.text.periods), a row per range beside
+    the manuscript (whose text stays last in its row), so search filters on them
+    without reading every text."""
+    from wenshi.text.periods import year_ranges
+
+    db.execute_sql(
+        "CREATE TABLE manuscript_period ("
+        " id INTEGER PRIMARY KEY,"
+        " manuscript_id INTEGER NOT NULL REFERENCES manuscript(id) ON DELETE CASCADE,"
+        " first INTEGER NOT NULL,"
+        " last INTEGER NOT NULL)"
+    )
+    db.execute_sql("CREATE INDEX manuscript_period_manuscript ON manuscript_period(manuscript_id)")
+    rows = db.execute_sql("SELECT id, body FROM manuscript").fetchall()
+    for mid, body in rows:
+        for first, last in year_ranges(body or ""):
+            db.execute_sql(
+                "INSERT INTO manuscript_period (manuscript_id, first, last) VALUES (?, ?, ?)",
+                (mid, first, last),
+            )
+
+
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
         for statement in sql.split(";"):
@@ -420,6 +443,8 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _script(V7_PUBLICATION),
     # v8: the authority list of persons and places under all their names.
     _script(V8_AUTHORITIES),
+    # v9: the years each text mentions (a Python step: they are read from the texts).
+    _fill_periods,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

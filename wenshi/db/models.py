@@ -42,6 +42,7 @@ class Tables:
     OcrPage: type[Model]
     Authority: type[Model]
     AuthorityName: type[Model]
+    ManuscriptPeriod: type[Model]
 
     @property
     def all(self) -> list[type[Model]]:
@@ -244,6 +245,13 @@ def define_tables(db: Database) -> Tables:
         period = TextField(default="")  # when a place bore the name: 唐—元
         folded = TextField()
 
+    class ManuscriptPeriod(BaseModel):
+        """A year or range of years a manuscript's text talks about (text/periods.py)."""
+
+        manuscript = ForeignKeyField(Manuscript, backref="periods", on_delete="CASCADE")
+        first = IntegerField()
+        last = IntegerField()
+
     return Tables(
         Meta=MetaRow,
         Person=Person,
@@ -261,4 +269,5 @@ def define_tables(db: Database) -> Tables:
         OcrPage=OcrPage,
         Authority=Authority,
         AuthorityName=AuthorityName,
+        ManuscriptPeriod=ManuscriptPeriod,
     )

@@ -42,6 +42,7 @@ class DocInfo:
     body_length: int = 0
     title_folded: str = ""
     first_page: int | None = None  # printed page the body starts on (paged sources)
+    periods: list[tuple[int, int]] = field(default_factory=list)  # years the text mentions
 
     @property
     def title_text(self) -> str:
@@ -120,6 +121,17 @@ def load_infos(t: Tables, ids: list[int] | None = None) -> dict[int, DocInfo]:
     for mid, name in tags:
         if mid in infos:
             infos[mid].tags.append(fold(name))
+    periods = (
+        t.ManuscriptPeriod.select(
+            t.ManuscriptPeriod.manuscript, t.ManuscriptPeriod.first, t.ManuscriptPeriod.last
+        )
+        .where(t.ManuscriptPeriod.manuscript.in_(list(infos)) if ids is not None else True)
+        .order_by(t.ManuscriptPeriod.manuscript, t.ManuscriptPeriod.first)
+        .tuples()
+    )
+    for mid, first, last in periods:
+        if mid in infos:
+            infos[mid].periods.append((first, last))
     return infos
 
 

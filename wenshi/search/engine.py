@@ -98,6 +98,9 @@ class SearchResults:
     # researcher narrows by.
     by_volume: dict[int | None, int] = field(default_factory=dict)
     by_status: dict[str, int] = field(default_factory=dict)
+    # Matches per decade their texts talk about (1930: the 1930s; a manuscript counts once
+    # in each decade it mentions): the researcher's narrowing by period.
+    by_decade: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -329,6 +332,8 @@ class Evaluation:
             status = workflow.parse_status(node.value)
             return lambda info: info.status == status
         low, high = node.low, node.high
+        if name == "period":
+            return lambda info: any(a <= high and low <= b for a, b in info.periods)
         if name == "volume":
             return lambda info: info.volume is not None and low <= info.volume <= high
         return lambda info: info.year is not None and low <= info.year <= high
@@ -520,6 +525,9 @@ def search(
     infos = ev.infos
     by_volume = Counter([infos[m].volume for m in order]) if facets else Counter()
     by_status = Counter([infos[m].status for m in order]) if facets else Counter()
+    by_decade = (
+        Counter(d for m in order for d in decades(infos[m].periods)) if facets else Counter()
+    )
     return SearchResults(
         query=query,
         total=len(order),
@@ -527,7 +535,13 @@ def search(
         hits=hits,
         by_volume=dict(by_volume),
         by_status=dict(by_status),
+        by_decade=dict(sorted(by_decade.items())),
     )
+
+
+def decades(periods: list[tuple[int, int]]) -> set[int]:
+    """The decades (1930 for the 1930s) some year of ``periods`` falls in."""
+    return {d for a, b in periods for d in range(a - a % 10, b + 1, 10)}
 
 
 def _one_line(text: str) -> str:

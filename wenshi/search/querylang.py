@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from wenshi.errors import InvalidValueError
 from wenshi.i18n import _
+from wenshi.text.periods import period_bounds
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,18 @@ class Or:
 
 Node = Text | Field | Not | And | Or
 
-_CANONICAL = ("title", "author", "volume", "section", "status", "year", "tag", "person", "place")
+_CANONICAL = (
+    "title",
+    "author",
+    "volume",
+    "section",
+    "status",
+    "year",
+    "tag",
+    "person",
+    "place",
+    "period",
+)
 
 FIELDS: dict[str, str] = {
     **{name: name for name in _CANONICAL},
@@ -71,6 +83,8 @@ FIELDS: dict[str, str] = {
     "标签": "tag",
     "人物": "person",
     "地名": "place",
+    "时期": "period",
+    "年代": "period",
 }
 # Fields that stand for every name of an authority entry: searched in the text.
 NAME_FIELDS = frozenset({"person", "place"})
@@ -119,6 +133,12 @@ def _field(name: str, label: str, value: str) -> Field:
     """Check a field's value; volume and year become a range so a typo is caught here."""
     if not value:
         raise _error(f"字段“{label}”后面缺少要查找的内容")
+    if name == "period":  # the years the text talks about: 1930-1939, 民国, 乾隆十年
+        try:
+            low, high = period_bounds(value)
+        except InvalidValueError as refusal:
+            raise _error(str(refusal)) from None
+        return Field(name, value, low, high)
     if name not in _RANGE_FIELDS:
         return Field(name, value)
     match = _RANGE.fullmatch(value.strip())
