@@ -501,6 +501,56 @@ def concordance_exported(walk: Walk, out: str) -> None:
     assert {(r[0], r[8]) for r in rows} == {(20, MA_HONGBIN_CITED), (15, None), (OLD, None)}
 
 
+@after("person add 马鸿宾 --dates 1884—1960")
+def person_added(walk: Walk, out: str) -> None:
+    assert out == "已新增：马鸿宾\n"
+
+
+@after("person alias 马鸿宾 马子寅 --type 字")
+def person_alias(walk: Walk, out: str) -> None:
+    assert out == "马鸿宾：马子寅（字）\n"
+
+
+@after("search person:马子寅")
+def searched_a_person(walk: Walk, out: str) -> None:
+    # Found under 马鸿宾 (and 馬鴻賓 in old.txt), each result naming what it has.
+    assert sorted(walk.ids("search", "person:马子寅")) == [15, VOLUME_TEN_IDS[0], OLD]
+    names = {h["id"]: h["names"] for h in walk.json("search", "person:马子寅")}
+    assert names == {15: ["马鸿宾"], VOLUME_TEN_IDS[0]: ["马鸿宾"], OLD: ["馬鴻賓"]}
+    assert out.startswith("共 3 篇 第 1–3 篇\n")
+
+
+@after("place add 灵武")
+def place_added(walk: Walk, out: str) -> None:
+    assert out == "已新增：灵武\n"
+
+
+@after("place alias 灵武 灵州 --period 北魏—明")
+def place_alias(walk: Walk, out: str) -> None:
+    assert out == "灵武：灵州（旧名，北魏—明）\n"
+    assert sorted(walk.ids("search", "place:灵州")) == sorted(walk.ids("search", "灵武 OR 灵州"))
+
+
+@after("person show 马鸿宾 -o 马鸿宾.xlsx")
+def person_page_exported(walk: Walk, out: str) -> None:
+    assert out == "已导出 3 篇到 马鸿宾.xlsx\n"
+    header, *rows = sheet_rows("马鸿宾.xlsx")
+    assert header[:8] == ("ID", "题名", "作者", "辑", "栏目", "年份", "所用名称", "处数")
+    assert (rows[0][0], rows[0][3], rows[0][5], rows[0][6]) == (
+        VOLUME_TEN_IDS[0],
+        10,
+        1995,
+        "马鸿宾",
+    )
+
+
+@after("search period:民国 灵武")
+def searched_a_period(walk: Walk, out: str) -> None:
+    found = walk.ids("search", "period:民国 灵武")
+    assert VOLUME_TEN_IDS[0] in found  # 民国十九年 in 马鸿宾驻防灵武纪略
+    assert out.startswith(f"共 {len(found)} 篇")
+
+
 @after("reindex")
 def reindexed(walk: Walk, out: str) -> None:
     assert out == "检索索引已重建：24 篇\n"

@@ -4,6 +4,7 @@ naming what is allowed, and change nothing."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -163,7 +164,7 @@ FROZEN = (
         ("volume", "section", "17", "move", "人物春秋", "1"),
         ("volume", "section", "17", "rm", "人物春秋"),
         ("volume", "set", "17", "--title-lines", "4"),
-        ("volume", "set", "17", "--title", "新辑名"),
+        ("volume", "set", "17", "--target-words", "200000"),
     ],
 )
 def test_a_published_volume_is_frozen_until_reopened(tmp_path: Path, capsys, change):
@@ -192,6 +193,35 @@ def test_a_published_volume_is_frozen_until_reopened(tmp_path: Path, capsys, cha
     with Library.open(folder) as library:
         steps = [(r.from_status, r.to_status) for r in library.manuscripts.reviews(mid)]
         assert steps[-2:] == [("accepted", "published"), ("published", "proofreading")]
+
+
+def test_a_published_volume_keeps_its_title_year_and_facts_correctable(tmp_path: Path, capsys):
+    """They describe the book, not its content: a back-catalogue volume arrives without
+    them, and a citation needs them right."""
+    folder = tmp_path / "lib"
+    with Library.open(folder) as library:
+        mid = _in_state(library, "accepted", "编入稿")
+    run = ["--library", str(folder)]
+    for argv in (
+        ("volume", "create", "17", "--title", "第十七辑"),
+        ("volume", "section", "17", "add", "史海钩沉"),
+        ("volume", "add", "17", str(mid), "--section", "史海钩沉"),
+        ("volume", "set", "17", "--status", "published"),
+        ("volume", "set", "17", "--title", "《灵武文史》第十七辑", "--year", "2022"),
+        ("volume", "set", "17", "--place", "灵武", "--isbn", "9787522700007"),
+    ):
+        assert main([*run, *argv]) == 0
+    capsys.readouterr()
+    shown = json.loads((main([*run, "volume", "show", "17", "--json"]), capsys.readouterr().out)[1])
+    assert (shown["title"], shown["year"], shown["status"]) == (
+        "《灵武文史》第十七辑",
+        2022,
+        "published",
+    )
+    assert (shown["publication"]["place"], shown["publication"]["isbn"]) == (
+        "灵武",
+        "978-7-5227-0000-7",
+    )
 
 
 def test_a_piece_taken_out_of_a_reopened_volume_keeps_no_printed_page(tmp_path: Path, capsys):

@@ -98,6 +98,15 @@ def test_build_show_reorder(run: Run):
             "right_hand": False,
             "front_pages": 4,
         },
+        "publication": {
+            "editor": "",
+            "place": "",
+            "publisher": "",
+            "internal": False,
+            "permit": "",
+            "isbn": "",
+            "series": "",
+        },
     }
     assert shown["progress"] == pytest.approx(44704 / 190000)
     assert [s["name"] for s in shown["sections"]] == SECTIONS

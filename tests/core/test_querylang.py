@@ -211,7 +211,18 @@ def test_positive_texts_skip_negated_and_repeated(query: str, texts: list[Text])
 
 
 def test_fields_map_every_name_to_a_canonical_one() -> None:
-    canonical = {"title", "author", "volume", "section", "status", "year", "tag", "person", "place"}
+    canonical = {
+        "title",
+        "author",
+        "volume",
+        "section",
+        "status",
+        "year",
+        "tag",
+        "person",
+        "place",
+        "period",
+    }
     assert {name: FIELDS[name] for name in canonical} == {name: name for name in canonical}
     assert set(FIELDS.values()) == canonical
     assert FIELDS["辑"] == "volume"

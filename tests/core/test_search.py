@@ -275,7 +275,7 @@ def test_paging_and_sorts(lib: Library):
         ("灵武 OR", "检索式有误：第 4 个字符处的“OR”后面缺少检索词"),
         (
             "foo:bar",
-            "检索式有误：未知的字段“foo:”；可用字段：title、author、volume、section、status、year、tag、person、place",
+            "检索式有误：未知的字段“foo:”；可用字段：title、author、volume、section、status、year、tag、person、place、period",
         ),
         ("volume:17-10", "检索式有误：“volume:17-10”的范围前大后小，应写成“volume:10-17”"),
         ('"灵武', "检索式有误：第 1 个字符处的引号没有闭合"),

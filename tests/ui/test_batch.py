@@ -61,6 +61,7 @@ def test_one_step_for_all_selected_by_the_row_menu_and_one_undo(qtbot, window, m
         "Move to &trash",
         "Add to volume…",
         "Copy title",
+        "Copy citation",
     ]
     choose(qtbot, menu, "Review step for all")
     steps = QApplication.activePopupWidget()

@@ -44,6 +44,7 @@ def test_row_menu_names_what_it_offers_and_copies_titles(qtbot, window):
         "Move to &trash",
         "Add to volume…",
         "Copy title",
+        "Copy citation",
     ]
     choose(qtbot, menu, "Copy title")
     assert QApplication.clipboard().text() == "秦渠谣"

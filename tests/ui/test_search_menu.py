@@ -44,7 +44,7 @@ def test_copy_a_hit_with_its_title_and_page(qtbot, window):
     wait_idle(qtbot, window)
     search(qtbot, window, "羊皮筏子")
     menu = result_menu(qtbot, window, 0)
-    assert entries(menu) == ["Open", "Copy the hits with title and page"]
+    assert entries(menu) == ["Open", "Copy the hits with title and page", "Copy citation"]
     choose(qtbot, menu, "Copy the hits with title and page")
     assert QApplication.clipboard().text() == (
         "《渡口札记》第13页：…" + "水河" * 6 + "水 第二页说羊皮筏子。" + "河水" * 8 + "河…\n"

@@ -390,20 +390,18 @@ class Evaluation:
         """BM25F score of one matching manuscript."""
         return float(self.result.score[mid])
 
-    def names_in(self, originals: tuple[str, ...], folded: tuple[str, ...]) -> list[str]:
-        """Which names of the query's person:/place: entries stand in these texts, each as
-        the text writes it: 馬鴻賓 and 马鸿宾 fold alike, and the one in the text is named."""
-        groups: dict[str, list[str]] = {}
-        terms: dict[str, _Term] = {}
-        for name, term in self.names:
-            groups.setdefault(term.folded, []).append(name)
-            terms.setdefault(term.folded, term)
-        found = []
-        for key, spellings in groups.items():
-            if any(terms[key].pattern.search(text) for text in folded):
-                written = [n for n in spellings if any(n in text for text in originals)]
-                found.append((written or spellings)[0])
-        return found
+    def names_in(self, *texts: tuple[str, str]) -> list[str]:
+        """Which names of the query's person:/place: entries stand in these (original,
+        folded) texts, each as the text writes it: 馬鴻賓 where it says 馬鴻賓, though the
+        list has it as 马鸿宾 (they fold alike)."""
+        found: dict[str, None] = {}
+        for _name, term in self.names:
+            for original, folded in texts:
+                match = term.pattern.search(folded)
+                if match is not None:
+                    found.setdefault(original[match.start() : match.end()])
+                    break
+        return list(found)
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
         return _spans(self.positive, folded)
@@ -519,7 +517,9 @@ def search(
                 body_hits=len(in_body),
                 snippets=_snippets(originals[mid], in_body, info.first_page),
                 title_highlights=[s for s in in_title if s[1] <= len(info.title)],
-                names=ev.names_in((originals[mid], info.title), (bodies[mid], info.title_folded)),
+                names=ev.names_in(
+                    (originals[mid], bodies[mid]), (info.title_text, info.title_folded)
+                ),
             )
         )
     infos = ev.infos
