@@ -13,12 +13,14 @@ from wenshi.citation.reference import Reference
 from wenshi.errors import InvalidValueError, NotFoundError
 from wenshi.export import payments
 from wenshi.export.atomic import atomic_path, check_suffix
+from wenshi.export.index_docx import write_index_docx
 from wenshi.export.tables import FORMATS as TABLE_FORMATS
 from wenshi.export.tables import write_table
 from wenshi.export.toc import CATALOGUE_FORMATS, TOC_FORMATS, write_all_volumes_toc, write_toc
 from wenshi.export.volume_docx import Figure, write_volume_docx
 from wenshi.i18n import _
 from wenshi.volumes.fees import Fee
+from wenshi.volumes.name_index import build_index
 
 if TYPE_CHECKING:
     from wenshi.library import Library
@@ -48,16 +50,18 @@ class Exports:
             write_toc(plan, tmp)
         return path
 
-    def volume(self, number: int, path: Path) -> int:
-        """The whole volume for the typesetter (.docx); returns the number of articles."""
+    def volume(self, number: int, path: Path, indexes: tuple[str, ...] = ()) -> int:
+        """The whole volume for the typesetter (.docx), with the 人名/地名索引 of
+        ``indexes`` (person, place) at its end; returns the number of articles."""
         path = Path(path)
         check_suffix(path, (".docx",), _("成书文件"))
         plan = self.library.volumes.plan(number)
         ids = [item.id for section in plan.sections for item in section.items]
         bodies = self.library.index.docs.originals(ids)
         figures = {mid: self._figures(mid) for mid in ids}
+        built = [build_index(self.library, number, kind) for kind in indexes]
         with self._target(path) as tmp:
-            write_volume_docx(plan, bodies, tmp, figures)
+            write_volume_docx(plan, bodies, tmp, figures, built)
         return plan.totals.articles
 
     def _figures(self, manuscript_id: int) -> list[Figure]:
@@ -165,3 +169,19 @@ class Exports:
         with self._target(Path(path)) as tmp:
             write_table(tmp, MENTION_HEADERS, mention_rows(mentions), sheet=name[:31])
         return len(mentions)
+
+    def name_index(self, number: int, kind: str, path: Path) -> int:
+        """The 人名索引 (``kind`` person) or 地名索引 (place) of a volume, as .docx (two
+        columns, pages right-aligned) or .csv; returns the number of lines."""
+        path = Path(path)
+        suffix = check_suffix(path, (".docx", ".csv"), _("索引"))
+        index = build_index(self.library, number, kind)
+        with self._target(path) as tmp:
+            if suffix == ".docx":
+                write_index_docx(self.library.volumes.plan(number), index, tmp)
+            else:
+                rows = [
+                    [e.name, e.pinyin, ", ".join(map(str, e.pages)), e.see] for e in index.entries
+                ]
+                write_table(tmp, ["名称", "拼音", "页码", "见"], rows, sheet="索引")
+        return len(index.entries)

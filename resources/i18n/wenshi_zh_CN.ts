@@ -1345,12 +1345,32 @@
         <translation>导出目录…</translation>
     </message>
     <message>
+        <source>Export index</source>
+        <translation>导出索引</translation>
+    </message>
+    <message>
         <source>Export volume</source>
         <translation>导出本辑</translation>
     </message>
     <message>
+        <source>Export volume with both indexes…</source>
+        <translation>导出本辑（附人名、地名索引）…</translation>
+    </message>
+    <message>
         <source>Export volume…</source>
         <translation>导出本辑…</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>Index of persons (人名索引)…</source>
+        <translation>人名索引…</translation>
+    </message>
+    <message>
+        <source>Index of places (地名索引)…</source>
+        <translation>地名索引…</translation>
     </message>
     <message>
         <source>Move down</source>

@@ -689,6 +689,15 @@ def volume_exported(walk: Walk, out: str) -> None:
     assert body.split("\n\n")[0] in text
 
 
+@after("export-index 17 --kind place -o 地名索引.docx")
+def index_exported(walk: Walk, out: str) -> None:
+    text = docx_text("地名索引.docx")
+    lines = [t for t in text if "\t" in t or "见" in t]
+    assert out == f"已导出第 17 辑地名索引（{len(lines)} 条）：地名索引.docx\n"
+    assert text[:2] == ["地名索引", "《灵武文史》第十七辑　按汉语拼音排序　页码为编排中的估算页码"]
+    assert [t.split("\t")[0] for t in lines] == ["灵武", "灵州　见 灵武"]
+
+
 @after("export-catalogue -o 总目录.docx")
 def catalogue_exported(walk: Walk, out: str) -> None:
     text = docx_text("总目录.docx")

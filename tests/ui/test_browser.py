@@ -181,7 +181,8 @@ def test_counts_follow_the_library_and_are_read_on_the_lane(qtbot, window, monke
     assert len(counted_on) == seen
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
     wait_idle(qtbot, window)
-    assert len(counted_on) == seen + 1
+    # (at least once: on a slow machine a later check of the library may count again)
+    assert len(counted_on) > seen
     assert entry(window, "Volumes", "Vol. 17").text(1) == "2"
 
 

@@ -112,3 +112,32 @@ def test_a_name_another_person_has_is_refused(qtbot, window, monkeypatch):
         ("马福祥", ["马福祥"]),
         ("马鸿宾", ["马鸿宾", "马子寅"]),
     ]
+
+
+def test_the_index_of_a_volume_from_the_volumes_view(qtbot, window, monkeypatch, tmp_path):
+    import docx
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.gestures import choose
+    from tests.ui.test_volume_drag import open_volume
+
+    load_sample(qtbot, window)
+    window.library.authorities.add("place", "横城")
+    window.library.authorities.alias("place", "横城", "横城堡")
+    builder = open_volume(qtbot, window, 16)
+    target = tmp_path / "地名索引.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    click(qtbot, builder.export_index)  # a button with a menu: the click opens it
+    menu = builder.export_index.menu()
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    choose(qtbot, menu, "Index of places (地名索引)…")
+    wait_idle(qtbot, window)
+    texts = [p.text for p in docx.Document(str(target)).paragraphs if p.text]
+    assert texts == [
+        "地名索引",
+        "《灵武文史》第十六辑　按汉语拼音排序",
+        "H",
+        "横城\t5, 6, 8",
+        "横城堡　见 横城",
+    ]
+    assert window.statusBar().currentMessage() == f"Saved {target}"

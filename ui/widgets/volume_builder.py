@@ -194,6 +194,21 @@ class VolumeBuilder(QWidget):
         self.export_toc = QPushButton(self.tr("Export contents…"))
         self.export_volume = QPushButton(self.tr("Export volume…"))
         self.export_payments = QPushButton(self.tr("Payment sheet…"))
+        # The back-of-book indexes from the persons and places list, alone or in the volume.
+        self.export_index = QPushButton(self.tr("Index"))
+        index_menu = QMenu(self.export_index)
+        index_menu.addAction(
+            self.tr("Index of persons (人名索引)…"), lambda: self._export_index("person")
+        )
+        index_menu.addAction(
+            self.tr("Index of places (地名索引)…"), lambda: self._export_index("place")
+        )
+        index_menu.addSeparator()
+        index_menu.addAction(
+            self.tr("Export volume with both indexes…"),
+            lambda: self._export_volume(("person", "place")),
+        )
+        self.export_index.setMenu(index_menu)
         self.put_in = QPushButton(self.tr("◀ Place in section…"))
 
         self.tree = VolumeTree()
@@ -210,7 +225,12 @@ class VolumeBuilder(QWidget):
         for button in (self.new_volume, self.settings_button):
             top.addWidget(button)
         top.addStretch(1)
-        for button in (self.export_toc, self.export_volume, self.export_payments):
+        for button in (
+            self.export_toc,
+            self.export_volume,
+            self.export_index,
+            self.export_payments,
+        ):
             top.addWidget(button)
         tools = QHBoxLayout()
         for button in (
@@ -267,7 +287,7 @@ class VolumeBuilder(QWidget):
         self.take_out.clicked.connect(self._take_out)
         self.put_in.clicked.connect(self._put_in)
         self.export_toc.clicked.connect(self._export_toc)
-        self.export_volume.clicked.connect(self._export_volume)
+        self.export_volume.clicked.connect(lambda: self._export_volume())
         self.export_payments.clicked.connect(self._export_payments)
         self.tree.dropped.connect(self._dropped)
         self.tree.itemDoubleClicked.connect(self._open)
@@ -337,6 +357,7 @@ class VolumeBuilder(QWidget):
             self.take_out,
             self.export_toc,
             self.export_volume,
+            self.export_index,
             self.export_payments,
             self.put_in,
         ):
@@ -738,7 +759,7 @@ class VolumeBuilder(QWidget):
                 lambda p: exports.toc(plan.number, p),
             )
 
-    def _export_volume(self) -> None:
+    def _export_volume(self, indexes: tuple[str, ...] = ()) -> None:
         plan = self.plan
         if plan is None:
             return
@@ -747,7 +768,20 @@ class VolumeBuilder(QWidget):
             self.tr("Export volume"),
             "Word (*.docx)",
             f"第{plan.number}辑.docx",
-            lambda p: exports.volume(plan.number, p),
+            lambda p: exports.volume(plan.number, p, indexes),
+        )
+
+    def _export_index(self, kind: str) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        exports = self.hub.library.exports
+        name = "人名索引" if kind == "person" else "地名索引"
+        self._export(
+            self.tr("Export index"),
+            "Word (*.docx);;CSV (*.csv)",
+            f"第{plan.number}辑{name}.docx",
+            lambda p: exports.name_index(plan.number, kind, p),
         )
 
     def _export_payments(self) -> None:

@@ -1,4 +1,5 @@
-"""Export commands: ``export-toc``, ``export-volume``, ``export-catalogue``, ``payments``."""
+"""Export commands: ``export-toc``, ``export-volume``, ``export-index``, ``export-catalogue``,
+``payments``."""
 
 from __future__ import annotations
 
@@ -22,7 +23,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export-volume", help="导出整辑文稿（.docx，供排版）")
     p.add_argument("number", type=natural, metavar="N")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument(
+        "--index",
+        action="append",
+        choices=["person", "place"],
+        default=[],
+        help="书末附人名索引（person）或地名索引（place），可都给",
+    )
     p.set_defaults(handler=cmd_export_volume)
+
+    p = sub.add_parser(
+        "export-index",
+        help="导出一辑的人名索引或地名索引（.docx 两栏，或 .csv）",
+        description="按人物/地名名录编出全辑的索引：每个名称出现的页码（已出版的辑用实际页码，"
+        "编排中的辑用估算页码），按汉语拼音排序，别名“见”正名。",
+    )
+    p.add_argument("number", type=natural, metavar="N")
+    p.add_argument("--kind", choices=["person", "place"], default="person")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_export_index)
 
     p = sub.add_parser("export-catalogue", help="导出各辑总目录（.docx 或 .csv）")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -42,8 +61,16 @@ def cmd_export_toc(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
+def cmd_export_index(args: argparse.Namespace, library: Library) -> int:
+    lines = library.exports.name_index(args.number, args.kind, Path(args.output))
+    label = "人名索引" if args.kind == "person" else "地名索引"
+    print(f"已导出第 {args.number} 辑{label}（{lines} 条）：{args.output}")
+    return 0
+
+
 def cmd_export_volume(args: argparse.Namespace, library: Library) -> int:
-    articles = library.exports.volume(args.number, Path(args.output))
+    indexes = tuple(dict.fromkeys(args.index))
+    articles = library.exports.volume(args.number, Path(args.output), indexes)
     print(f"已导出第 {args.number} 辑全文（{articles} 篇）：{args.output}")
     return 0
 

@@ -41,10 +41,12 @@ from wenshi.export.docx_style import (
     save,
     text_width,
 )
+from wenshi.export.index_docx import add_index
 from wenshi.export.names import volume_name
 from wenshi.export.toc_docx import add_toc
 from wenshi.i18n import _
 from wenshi.reading.document import NOTE_MARK_RE, NOTES_HEADING, note_mark, note_number
+from wenshi.volumes.name_index import VolumeIndex
 from wenshi.volumes.plan import VolumePlan
 
 FRONT_NOTE = "（前言、编委会名单等前置内容）"
@@ -65,9 +67,10 @@ def write_volume_docx(
     bodies: Mapping[int, str],
     path: Path,
     figures: Mapping[int, Sequence[Figure]] | None = None,
+    indexes: Sequence[VolumeIndex] = (),
 ) -> None:
     """Write ``plan`` with the article texts ``bodies`` and photos ``figures`` (by item id)
-    to ``path`` (.docx).
+    to ``path`` (.docx), and at its end the 人名/地名索引 in ``indexes``.
 
     An item missing from ``bodies`` is set with its title block only."""
     path = Path(path)
@@ -104,6 +107,8 @@ def write_volume_docx(
             for figure in figures.get(item.id, ()):
                 _add_figure(document, figure)
             article.write_unreferenced_notes()
+    for name_index in indexes:
+        add_index(document, plan, name_index, new_page=True)
     footnotes.finish()
     save(document, path)
 
