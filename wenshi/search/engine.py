@@ -208,13 +208,20 @@ class Evaluation:
 
     def __init__(self, index: SearchIndex, query: str, include_rejected: bool) -> None:
         parsed = querylang.parse(query)
-        self.tree = querylang.expand_names(parsed, index.aliases)
-        # Each name a person:/place: field stands for, to tell which of them a hit has.
-        self.names = [
-            (name, _Term(querylang.Text(name, phrase=True)))
+        looked_up: dict[tuple[str, str], list[str]] = {}
+
+        def aliases(kind: str, name: str) -> list[str]:  # each entry read once a query
+            if (kind, name) not in looked_up:
+                looked_up[kind, name] = index.aliases(kind, name)
+            return looked_up[kind, name]
+
+        self.tree = querylang.expand_names(parsed, aliases)
+        # The folded names person:/place: fields stand for, to tell which a hit has.
+        self.names = {
+            fold(name).strip()
             for f in querylang.name_fields(parsed)
-            for name in index.aliases(f.name, f.value.strip())
-        ]
+            for name in aliases(f.name, f.value.strip())
+        }
         self.index = index
         self.snapshot = index.snapshot()
         self.docs = index.docs
@@ -390,17 +397,17 @@ class Evaluation:
         """BM25F score of one matching manuscript."""
         return float(self.result.score[mid])
 
-    def names_in(self, *texts: tuple[str, str]) -> list[str]:
+    def names_in(self, *texts: tuple[str, str, list[tuple[int, int]]]) -> list[str]:
         """Which names of the query's person:/place: entries stand in these (original,
-        folded) texts, each as the text writes it: 馬鴻賓 where it says 馬鴻賓, though the
-        list has it as 马鸿宾 (they fold alike)."""
+        folded, spans of the hits) texts, each as the text writes it: 馬鴻賓 where it says
+        馬鴻賓, though the list has it as 马鸿宾 (they fold alike)."""
+        if not self.names:
+            return []
         found: dict[str, None] = {}
-        for _name, term in self.names:
-            for original, folded in texts:
-                match = term.pattern.search(folded)
-                if match is not None:
-                    found.setdefault(original[match.start() : match.end()])
-                    break
+        for original, folded, spans in texts:
+            for start, end in spans:
+                if folded[start:end] in self.names:
+                    found.setdefault(original[start:end])
         return list(found)
 
     def spans(self, folded: str) -> list[tuple[int, int]]:
@@ -518,7 +525,8 @@ def search(
                 snippets=_snippets(originals[mid], in_body, info.first_page),
                 title_highlights=[s for s in in_title if s[1] <= len(info.title)],
                 names=ev.names_in(
-                    (originals[mid], bodies[mid]), (info.title_text, info.title_folded)
+                    (originals[mid], bodies[mid], in_body),
+                    (info.title_text, info.title_folded, in_title),
                 ),
             )
         )
