@@ -43,7 +43,9 @@ def test_a_person_is_found_under_every_name_and_says_which(names):
         ("马鸿宾主政宁夏", ["马鸿宾"]),
     ]
     assert found(names, "人物:马子寅") == found(names, "person:马鸿宾")  # any name, Chinese field
-    assert found(names, "place:灵州") == [("灵州古城考略", ["灵州", "灵武"])]  # as the text has them
+    assert found(names, "place:灵州") == [
+        ("灵州古城考略", ["灵州", "灵武"])
+    ]  # as the text has them
     # Combined as any field: the person, not in 宁夏's article.
     assert found(names, "person:马鸿宾 -宁夏") == [
         ("父親的回憶", ["馬鴻賓"]),
