@@ -35,6 +35,7 @@ from wenshi.i18n import _
 from wenshi.images import Images
 from wenshi.imports import Imports
 from wenshi.manuscripts import Manuscripts
+from wenshi.name_candidates import NameCandidates
 from wenshi.ocr_results import OcrResults
 from wenshi.paths import resolve_library_dir
 from wenshi.queries import Queries
@@ -79,6 +80,7 @@ class Library:
         self.volume_imports = VolumeImports(self)
         self.citations = Citations(self)
         self.authorities = Authorities(self)
+        self.name_candidates = NameCandidates(self)
         # person:/place: search for every name of the entry (the index knows no names).
         self.index.aliases = self.authorities.names_for
 

@@ -107,6 +107,73 @@
     </message>
 </context>
 <context>
+    <name>CandidatesDialog</name>
+    <message>
+        <source>%1 is another name of</source>
+        <translation>“%1”是哪一条的另一名称</translation>
+    </message>
+    <message>
+        <source>%1 names the list lacks, the most frequent first</source>
+        <translation>名录尚缺的 %1 个名称，按出现次数排列</translation>
+    </message>
+    <message>
+        <source>Add as an entry</source>
+        <translation>收为新条目</translation>
+    </message>
+    <message>
+        <source>Also written</source>
+        <translation>其他写法</translation>
+    </message>
+    <message>
+        <source>Another name of…</source>
+        <translation>并入某条…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Manuscripts</source>
+        <translation>篇数</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Not a name</source>
+        <translation>不是名称</translation>
+    </message>
+    <message>
+        <source>Reading every manuscript…</source>
+        <translation>正在读取全部稿件…</translation>
+    </message>
+    <message>
+        <source>Stopped: no suggestions</source>
+        <translation>已停止：没有建议</translation>
+    </message>
+    <message>
+        <source>Suggested persons</source>
+        <translation>建议收入的人名</translation>
+    </message>
+    <message>
+        <source>Suggested places</source>
+        <translation>建议收入的地名</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+</context>
+<context>
     <name>CaptionDialog</name>
     <message>
         <source>Caption</source>
@@ -946,6 +1013,10 @@
         <translation>名称</translation>
     </message>
     <message>
+        <source>Names the texts and by-lines use most that the list lacks: add, merge or reject</source>
+        <translation>正文和署名中最常见、名录尚未收入的名称：可收入、并入或排除</translation>
+    </message>
+    <message>
         <source>Names used</source>
         <translation>所用名称</translation>
     </message>
@@ -992,6 +1063,10 @@
     <message>
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
         <translation>电子表格 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Suggestions from the archive…</source>
+        <translation>从稿件中找候选…</translation>
     </message>
     <message>
         <source>Title</source>

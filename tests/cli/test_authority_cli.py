@@ -81,3 +81,15 @@ def test_csv_export_and_import(run: Run, tmp_path: Path):
     assert run("person", "rm", "马鸿宾") == (0, "已删除：马鸿宾\n", "")
     assert run("person", "import", str(out)) == (0, "已导入 2 个名称\n", "")
     assert [e["name"] for e in run.json("person", "list")] == ["马鸿宾"]
+
+
+def test_suggest_then_accept_or_reject(run: Run):
+    found = {c["name"]: c for c in run.json("person", "suggest", "--limit", "0")}
+    assert found["马鸿宾"]["count"] == 3 and found["马鸿宾"]["sources"] == ["正文"]
+    assert found["马建国"]["sources"] == ["署名"]  # the by-line of 马鸿宾与灵武
+    assert run("person", "reject", "马建国") == (0, "已记下：马建国 不再作为候选\n", "")
+    assert run("person", "add", "马鸿宾")[0] == 0
+    names = [c["name"] for c in run.json("person", "suggest", "--limit", "0")]
+    assert "马鸿宾" not in names and "马建国" not in names
+    code, out, _ = run("person", "suggest", "--limit", "1")
+    assert code == 0 and out.splitlines()[0].split() == ["候选", "次数", "篇数", "其他写法", "来源"]

@@ -544,6 +544,16 @@ def person_page_exported(walk: Walk, out: str) -> None:
     )
 
 
+@after("person suggest --limit 10")
+def names_suggested(walk: Walk, out: str) -> None:
+    lines = out.splitlines()
+    assert lines[0].split() == ["候选", "次数", "篇数", "其他写法", "来源"]
+    assert len([line for line in lines[1:] if line.strip()]) == 10 + 1  # and the hint
+    suggested = [c["name"] for c in walk.json("person", "suggest", "--limit", "0")]
+    assert "马鸿宾" not in suggested and "马子寅" not in suggested  # in the list already
+    assert "杨文华" in suggested  # the by-line of 马鸿宾驻防灵武纪略
+
+
 @after("search period:民国 灵武")
 def searched_a_period(walk: Walk, out: str) -> None:
     found = walk.ids("search", "period:民国 灵武")

@@ -141,3 +141,28 @@ def test_the_index_of_a_volume_from_the_volumes_view(qtbot, window, monkeypatch,
         "横城堡　见 横城",
     ]
     assert window.statusBar().currentMessage() == f"Saved {target}"
+
+
+def test_suggestions_accepted_and_rejected_one_by_one(qtbot, window):
+    view = open_names(qtbot, window)
+    found: list = []
+
+    def work_through(dialog) -> None:
+        qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=30000)
+        found.extend(dialog.table.item(r, 0).text() for r in range(3))
+        assert dialog.status.text().endswith("names the list lacks, the most frequent first")
+        click(qtbot, dialog.reject_button)  # the first: not a person's name
+        qtbot.waitUntil(lambda: dialog.table.item(0, 0).text() == found[1], timeout=5000)
+        click(qtbot, dialog.accept_button)  # the next: a new entry
+        qtbot.waitUntil(lambda: dialog.table.item(0, 0).text() == found[2], timeout=5000)
+        click(qtbot, dialog.close_button)
+
+    when_dialog(work_through)
+    click(qtbot, view.suggest)
+    wait_idle(qtbot, window)
+    answered()
+    assert found[0] == "灵武"  # jieba tags it a person's name: the editor says no
+    assert [e.name for e in window.library.authorities.list("person")] == [found[1]]
+    again = [c.name for c in window.library.name_candidates.suggest("person", limit=5)]
+    assert found[0] not in again and found[1] not in again
+    assert [view.entries.item(r).text() for r in range(view.entries.count())] == [found[1]]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.file_dialogs import open_file, save_file
 from ui.hub import Hub
+from ui.widgets.candidates_dialog import CandidatesDialog
 from wenshi.authorities import PERSON_TYPES, PLACE_TYPES, Entry, Mention
 from wenshi.changes import Aspect, Changes
 
@@ -82,6 +83,12 @@ class NamesView(QWidget):
         self.remove = QPushButton(self.tr("Remove…"))
         self.import_csv = QPushButton(self.tr("Import CSV…"))
         self.export_csv = QPushButton(self.tr("Export CSV…"))
+        self.suggest = QPushButton(self.tr("Suggestions from the archive…"))
+        self.suggest.setToolTip(
+            self.tr(
+                "Names the texts and by-lines use most that the list lacks: add, merge or reject"
+            )
+        )
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
@@ -120,6 +127,7 @@ class NamesView(QWidget):
         row.addWidget(self.add_entry)
         row.addWidget(self.remove)
         left.addLayout(row)
+        left.addWidget(self.suggest)
         row = QHBoxLayout()
         row.addWidget(self.import_csv)
         row.addWidget(self.export_csv)
@@ -148,6 +156,7 @@ class NamesView(QWidget):
         self.add_name.clicked.connect(self._add_name)
         self.remove.clicked.connect(self._remove)
         self.import_csv.clicked.connect(self._import)
+        self.suggest.clicked.connect(self._suggest)
         self.export_csv.clicked.connect(self._export)
         self.export_mentions.clicked.connect(self._export_mentions)
         self.mentions.cellDoubleClicked.connect(
@@ -299,6 +308,12 @@ class NamesView(QWidget):
         ):
             return
         self.hub.run_op(lambda _p: authorities.remove(kind, entry, alias), parent=self)
+
+    def _suggest(self) -> None:
+        entries = [
+            self.entries.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.entries.count())
+        ]
+        CandidatesDialog(self, self.hub, self.current_kind, entries).exec()
 
     def _import(self) -> None:
         path = open_file(self, self.tr("Import names"), self.tr("CSV (*.csv)"), "names")

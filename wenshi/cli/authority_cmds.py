@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from wenshi.authorities import PERSON_TYPES, PLACE_TYPES, Entry
-from wenshi.cli.output import print_json, table
+from wenshi.cli.argtypes import natural
+from wenshi.cli.output import print_json, table, terminal_progress
 from wenshi.library import Library
 
 HELP = {
@@ -50,6 +51,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("name", metavar="NAME")
         p.add_argument("--alias", metavar="ALIAS")
         p.set_defaults(handler=cmd_rm, kind=kind)
+
+        p = actions.add_parser(
+            "suggest", help="从全部稿件中找出名录尚缺的候选名称（jieba 词性标注与署名），按频次排列"
+        )
+        p.add_argument("--limit", type=natural, default=30, help="最多列出几个（0 = 全部）")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(handler=cmd_suggest, kind=kind)
+
+        p = actions.add_parser("reject", help="候选名称不是人名/地名：以后不再建议")
+        p.add_argument("name", metavar="NAME")
+        p.set_defaults(handler=cmd_reject, kind=kind)
 
         p = actions.add_parser("import", help="从 CSV 导入（与 export 同格式；全部成功才存入）")
         p.add_argument("file", metavar="FILE")
@@ -131,6 +143,34 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
                 ],
             )
         )
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace, library: Library) -> int:
+    candidates = library.name_candidates.suggest(
+        args.kind, limit=args.limit, progress=terminal_progress()
+    )
+    if args.json:
+        print_json([c.to_dict() for c in candidates])
+        return 0
+    if not candidates:
+        print("没有新的候选名称")
+        return 0
+    rows = [
+        [c.name, str(c.count), str(c.manuscripts), "、".join(c.spellings[1:]), "、".join(c.sources)]
+        for c in candidates
+    ]
+    print(table(["候选", "次数", "篇数", "其他写法", "来源"], rows))
+    print(
+        f"\n收入：wenshi {args.kind} add 名称；并入：wenshi {args.kind} alias 正名 名称；"
+        f"不收：wenshi {args.kind} reject 名称"
+    )
+    return 0
+
+
+def cmd_reject(args: argparse.Namespace, library: Library) -> int:
+    library.name_candidates.reject(args.kind, args.name)
+    print(f"已记下：{args.name.strip()} 不再作为候选")
     return 0
 
 

@@ -389,6 +389,16 @@ CREATE TABLE authority_name (
 CREATE INDEX authority_name_folded ON authority_name(kind, folded)
 """
 
+V10_REJECTED_NAMES = """
+CREATE TABLE authority_rejected (
+    id     INTEGER PRIMARY KEY,
+    kind   TEXT NOT NULL,
+    name   TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    UNIQUE (kind, folded)
+)
+"""
+
 
 def _fill_periods(db: SqliteDatabase) -> None:
     """v9: the years each text talks about (wenshi.text.periods), a row per range beside
@@ -445,6 +455,8 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _script(V8_AUTHORITIES),
     # v9: the years each text mentions (a Python step: they are read from the texts).
     _fill_periods,
+    # v10: names an editor rejected as authority candidates, so they are not offered again.
+    _script(V10_REJECTED_NAMES),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

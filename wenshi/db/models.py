@@ -43,6 +43,7 @@ class Tables:
     Authority: type[Model]
     AuthorityName: type[Model]
     ManuscriptPeriod: type[Model]
+    RejectedName: type[Model]
 
     @property
     def all(self) -> list[type[Model]]:
@@ -252,6 +253,16 @@ def define_tables(db: Database) -> Tables:
         first = IntegerField()
         last = IntegerField()
 
+    class RejectedName(BaseModel):
+        """A candidate an editor said is no person (or no place): not suggested again."""
+
+        kind = TextField()
+        name = TextField()
+        folded = TextField()
+
+        class Meta:
+            table_name = "authority_rejected"
+
     return Tables(
         Meta=MetaRow,
         Person=Person,
@@ -270,4 +281,5 @@ def define_tables(db: Database) -> Tables:
         Authority=Authority,
         AuthorityName=AuthorityName,
         ManuscriptPeriod=ManuscriptPeriod,
+        RejectedName=RejectedName,
     )
