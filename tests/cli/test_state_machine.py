@@ -195,9 +195,8 @@ def test_a_published_volume_is_frozen_until_reopened(tmp_path: Path, capsys, cha
         assert steps[-2:] == [("accepted", "published"), ("published", "proofreading")]
 
 
-def test_a_published_volume_keeps_its_title_year_and_facts_correctable(tmp_path: Path, capsys):
-    """They describe the book, not its content: a back-catalogue volume arrives without
-    them, and a citation needs them right."""
+def _published_with_one_piece(tmp_path: Path) -> tuple[list[str], Path, int]:
+    """Volume 17, published with one piece in 史海钩沉: the CLI's words, library, piece."""
     folder = tmp_path / "lib"
     with Library.open(folder) as library:
         mid = _in_state(library, "accepted", "编入稿")
@@ -207,6 +206,16 @@ def test_a_published_volume_keeps_its_title_year_and_facts_correctable(tmp_path:
         ("volume", "section", "17", "add", "史海钩沉"),
         ("volume", "add", "17", str(mid), "--section", "史海钩沉"),
         ("volume", "set", "17", "--status", "published"),
+    ):
+        assert main([*run, *argv]) == 0
+    return run, folder, mid
+
+
+def test_a_published_volume_keeps_its_title_year_and_facts_correctable(tmp_path: Path, capsys):
+    """They describe the book, not its content: a back-catalogue volume arrives without
+    them, and a citation needs them right."""
+    run, _folder, _mid = _published_with_one_piece(tmp_path)
+    for argv in (
         ("volume", "set", "17", "--title", "《灵武文史》第十七辑", "--year", "2022"),
         ("volume", "set", "17", "--place", "灵武", "--isbn", "9787522700007"),
     ):
@@ -226,17 +235,7 @@ def test_a_published_volume_keeps_its_title_year_and_facts_correctable(tmp_path:
 
 def test_a_piece_taken_out_of_a_reopened_volume_keeps_no_printed_page(tmp_path: Path, capsys):
     """Its start page belonged to the volume it left: show never prints 第None辑."""
-    folder = tmp_path / "lib"
-    with Library.open(folder) as library:
-        mid = _in_state(library, "accepted", "编入稿")
-    run = ["--library", str(folder)]
-    for argv in (
-        ("volume", "create", "17", "--title", "第十七辑"),
-        ("volume", "section", "17", "add", "史海钩沉"),
-        ("volume", "add", "17", str(mid), "--section", "史海钩沉"),
-        ("volume", "set", "17", "--status", "published"),
-    ):
-        assert main([*run, *argv]) == 0
+    run, folder, mid = _published_with_one_piece(tmp_path)
     capsys.readouterr()
     assert main([*run, "show", str(mid)]) == 0
     assert "已刊：第17辑第1页起" in capsys.readouterr().out.splitlines()
