@@ -1345,8 +1345,8 @@
         <translation>正在检索…</translation>
     </message>
     <message>
-        <source>Spaces: all terms · OR: either · -term: without · &quot;a phrase&quot; · ( ) groups · title: author: volume:10-17 section: status: year:2020-2022 tag:</source>
-        <translation>空格：同时包含 · OR：任一即可 · -词：排除 · &quot;短语&quot;：整句匹配 · ( )：分组 · 字段：题名: 作者: 辑:10-17 栏目: 状态: 年份:2020-2022 标签:（英文 title: author: volume: … 亦可）</translation>
+        <source>Spaces: all terms · OR: either · -term: without · &quot;a phrase&quot; · ( ) groups · title: author: volume:10-17 section: status: year:2020-2022 tag: person: place: period:1930-1939</source>
+        <translation>空格：同时包含 · OR：任一即可 · -词：排除 · &quot;短语&quot;：整句匹配 · ( )：分组 · 字段：题名: 作者: 辑:10-17 栏目: 状态: 年份:2020-2022 标签: 人物: 地名: 时期:1930-1939（英文 title: author: volume: … 亦可）</translation>
     </message>
     <message>
         <source>Title</source>

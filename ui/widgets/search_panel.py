@@ -37,7 +37,8 @@ SLICE_S = 0.008  # GUI-thread time spent making result widgets before the window
 HINT = QT_TRANSLATE_NOOP(
     "SearchPanel",
     'Spaces: all terms · OR: either · -term: without · "a phrase" · ( ) groups · '
-    "title: author: volume:10-17 section: status: year:2020-2022 tag:",
+    "title: author: volume:10-17 section: status: year:2020-2022 tag: "
+    "person: place: period:1930-1939",
 )
 
 

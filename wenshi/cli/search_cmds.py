@@ -13,7 +13,8 @@ from wenshi.search import engine
 
 QUERY_HELP = (
     '检索式：空格分隔的词同时出现；OR 任一出现；-词 排除；"带空格的短语"；括号分组；'
-    "字段 title: author: volume:10-17 section: status: year:2020-2022 tag:"
+    "字段 title: author: volume:10-17 section: status: year:2020-2022 tag: "
+    "person: place: period:1930-1939（时期，如 民国、乾隆十年）"
 )
 
 
