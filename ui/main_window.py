@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
         self.search.open_hit.connect(self.open_hit)
         self.builder.open_manuscript.connect(self.open_manuscript)
         self.names.open_manuscript.connect(self.open_manuscript)
+        self.names.search_requested.connect(self.search_for)
         self.editor.proofread.connect(self.proofread)
         self.editor.proofreadable.connect(self.act_proofread.setEnabled)
         self.hub.changed.connect(self.refresh)
@@ -611,6 +612,12 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search)
         self.search.focus_query()
+
+    def search_for(self, query: str) -> None:
+        """The Search view, showing the results of ``query`` (a person's names, say)."""
+        self.focus_search()
+        self.search.query.setText(query)
+        self.search.search()
 
     def reindex(self) -> None:
         search = self.library.search

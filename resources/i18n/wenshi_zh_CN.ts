@@ -1061,6 +1061,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Search under all its names</source>
+        <translation>按全部名称检索</translation>
+    </message>
+    <message>
         <source>Spreadsheet (*.xlsx);;CSV (*.csv)</source>
         <translation>电子表格 (*.xlsx);;CSV (*.csv)</translation>
     </message>

@@ -75,6 +75,14 @@ def test_a_place_with_its_old_name_and_the_articles_that_mention_it(qtbot, windo
     first = mentions[0]
     assert first[:5] == ["横城古渡忆旧", "Volume 16", "2021", "灵武", "2"]
 
+    # "Search under all its names" shows the same articles in Search.
+    click(qtbot, view.search_names)
+    wait_idle(qtbot, window)
+    assert window.tabs.currentWidget() is window.search
+    assert window.search.query.text() == 'place:"灵武"'
+    assert window.search.last.total == len(mentions)
+    window.tabs.setCurrentWidget(view)
+
     # A double-click on a mention opens that manuscript.
     table = view.mentions
     at = table.visualItemRect(table.item(0, 0)).center()

@@ -69,6 +69,7 @@ class NameDialog(QDialog):
 
 class NamesView(QWidget):
     open_manuscript = Signal(int)
+    search_requested = Signal(str)  # a query for the Search view: person:"马鸿宾"
 
     def __init__(self, hub: Hub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +112,7 @@ class NamesView(QWidget):
             ]
         )
         self.export_mentions = QPushButton(self.tr("Export the list…"))
+        self.search_names = QPushButton(self.tr("Search under all its names"))
         for table in (self.names, self.mentions):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -140,7 +142,11 @@ class NamesView(QWidget):
         right.addWidget(self.add_name, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.mentions_label)
         right.addWidget(self.mentions, 3)
-        right.addWidget(self.export_mentions, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.export_mentions)
+        row.addWidget(self.search_names)
+        row.addStretch(1)
+        right.addLayout(row)
         right_box = QWidget()
         right_box.setLayout(right)
         split = QSplitter()
@@ -159,6 +165,7 @@ class NamesView(QWidget):
         self.suggest.clicked.connect(self._suggest)
         self.export_csv.clicked.connect(self._export)
         self.export_mentions.clicked.connect(self._export_mentions)
+        self.search_names.clicked.connect(self._search_names)
         self.mentions.cellDoubleClicked.connect(
             lambda row, _col: self.open_manuscript.emit(
                 self.mentions.item(row, 0).data(Qt.ItemDataRole.UserRole)
@@ -234,7 +241,7 @@ class NamesView(QWidget):
 
     def _show(self, entry: Entry | None, mentions: list[Mention]) -> None:
         self.entry = entry
-        for widget in (self.add_name, self.remove, self.export_mentions):
+        for widget in (self.add_name, self.remove, self.export_mentions, self.search_names):
             widget.setEnabled(entry is not None)
         if entry is None:
             self.heading.setText(self.tr("No entry yet: add a person or place with its names."))
@@ -329,6 +336,10 @@ class NamesView(QWidget):
         if path:
             kind, authorities = self.current_kind, self.authorities
             self.hub.read(lambda _p: authorities.export_csv(kind, path), lambda _n: None, self)
+
+    def _search_names(self) -> None:
+        if self.entry is not None:
+            self.search_requested.emit(f'{self.current_kind}:"{self.entry.name}"')
 
     def _export_mentions(self) -> None:
         if self.entry is None:
