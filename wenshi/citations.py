@@ -13,6 +13,7 @@ from wenshi.volumes.facts import series_title
 
 if TYPE_CHECKING:
     from wenshi.library import Library
+    from wenshi.volumes.plan import VolumePlan
 
 
 class Citations:
@@ -21,10 +22,16 @@ class Citations:
     def __init__(self, library: Library) -> None:
         self.library = library
 
-    def reference(self, manuscript_id: int, page: int | None = None) -> Reference:
+    def reference(
+        self,
+        manuscript_id: int,
+        page: int | None = None,
+        plans: dict[int, VolumePlan] | None = None,
+    ) -> Reference:
         """The reference to the article, or to one of its pages (a search hit's). Only a
         piece placed in a volume can be cited; its pages are those of the printed
-        volume (imported or published here), never an estimate."""
+        volume (imported or published here), never an estimate. ``plans`` keeps each
+        volume's plan for the next reference of a batch: one per volume, not per piece."""
         detail = self.library.manuscripts.get(manuscript_id, include_deleted=False)
         if detail.volume is None:
             raise InvalidValueError(
@@ -32,7 +39,10 @@ class Citations:
                     id=detail.id, title=detail.title
                 )
             )
-        plan = self.library.volumes.plan(detail.volume)
+        plans = {} if plans is None else plans
+        if detail.volume not in plans:
+            plans[detail.volume] = self.library.volumes.plan(detail.volume)
+        plan = plans[detail.volume]
         first = last = None
         if plan.status == "published":
             item = next(i for s in plan.sections for i in s.items if i.id == manuscript_id)
@@ -82,4 +92,5 @@ class Citations:
             )
         if page is not None and len(ids) != 1:
             raise InvalidValueError(_("指定页码时只能引用一篇稿件"))
-        return FORMATS[style]([self.reference(i, page) for i in ids])
+        plans: dict[int, VolumePlan] = {}
+        return FORMATS[style]([self.reference(i, page, plans) for i in ids])

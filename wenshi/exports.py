@@ -24,6 +24,7 @@ from wenshi.volumes.name_index import build_index
 
 if TYPE_CHECKING:
     from wenshi.library import Library
+    from wenshi.volumes.plan import VolumePlan
 
 CONCORDANCE_HEADERS = ["ID", "题名", "位置", "页码", "字段", "前文", "检索词", "后文", "引文"]
 # A citation file's format follows its name, as the programs that import it expect.
@@ -132,11 +133,14 @@ class Exports:
         """cite(id, page): the GB/T 7714 citation of a hit, "" for a piece in no volume;
         each article's facts are gathered once however many hits it has."""
         references: dict[int, Reference | None] = {}
+        plans: dict[int, VolumePlan] = {}  # each volume's plan once for all its hits
 
         def cite(manuscript_id: int, page: int | None) -> str:
             if manuscript_id not in references:
                 try:
-                    references[manuscript_id] = self.library.citations.reference(manuscript_id)
+                    references[manuscript_id] = self.library.citations.reference(
+                        manuscript_id, plans=plans
+                    )
                 except InvalidValueError:  # not in a volume: nothing to cite it by
                     references[manuscript_id] = None
             ref = references[manuscript_id]

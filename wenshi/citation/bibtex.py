@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-import bibtexparser
-from bibtexparser.model import Entry, Field
+from typing import TYPE_CHECKING
 
 from wenshi.citation.reference import Reference
+
+if TYPE_CHECKING:
+    from bibtexparser.model import Entry
 
 _SPECIAL = re.compile(r"([&%$#_{}])")
 
@@ -20,6 +21,9 @@ def tex(text: str) -> str:
 
 
 def entry(ref: Reference) -> Entry:
+    """The @incollection of ``ref`` (bibtexparser loads on the first BibTeX citation)."""
+    from bibtexparser.model import Entry, Field
+
     values = [
         ("author", " and ".join(f"{{{tex(n)}}}" for n in ref.contributors)),
         ("title", f"{{{tex(ref.full_title)}}}"),
@@ -38,6 +42,8 @@ def entry(ref: Reference) -> Entry:
 
 
 def write(refs: Sequence[Reference]) -> str:
+    import bibtexparser
+
     library = bibtexparser.Library()
     for ref in refs:
         library.add(entry(ref))

@@ -8,9 +8,6 @@ import re
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from stdnum import isbn as isbn_numbers
-from stdnum.exceptions import ValidationError
-
 from wenshi.errors import InvalidValueError
 from wenshi.i18n import _
 
@@ -55,6 +52,9 @@ def checked_isbn(text: str) -> str:
     number = re.sub(r"(?i)^\s*ISBN[-:：\s]*", "", text).strip()
     if not number:
         return ""
+    from stdnum import isbn as isbn_numbers  # loaded when an ISBN is first entered
+    from stdnum.exceptions import ValidationError
+
     try:
         return isbn_numbers.format(isbn_numbers.validate(number))
     except ValidationError as error:
@@ -63,7 +63,7 @@ def checked_isbn(text: str) -> str:
         ) from None
 
 
-def _isbn_reason(error: ValidationError) -> str:
+def _isbn_reason(error: Exception) -> str:
     name = type(error).__name__
     if name == "InvalidChecksum":
         return _("校验位不符")

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pypinyin import Style, lazy_pinyin
-
 from wenshi.reading.document import PAGE_BREAK, page_of
 from wenshi.search.fold import fold
 
@@ -30,6 +28,8 @@ class IndexEntry:
 
     @property
     def pinyin(self) -> str:
+        from pypinyin import lazy_pinyin
+
         return " ".join(lazy_pinyin(self.name))
 
     @property
@@ -47,7 +47,10 @@ class IndexEntry:
 
 
 def sort_key(name: str) -> tuple:
-    """汉语拼音 letter by letter, then tones, then the characters themselves."""
+    """汉语拼音 letter by letter, then tones, then the characters themselves. (pypinyin
+    and its phrase dictionary load here, on the first index, not when the program starts.)"""
+    from pypinyin import Style, lazy_pinyin
+
     return (
         lazy_pinyin(name, style=Style.NORMAL),
         lazy_pinyin(name, style=Style.TONE3, neutral_tone_with_five=True),
